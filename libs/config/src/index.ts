@@ -1,0 +1,5 @@
+export * from './app.config.js';
+export * from './database.config.js';
+export * from './redis.config.js';
+export * from './ingest.config.js';
+export * from './validate-config.js';

@@ -1,0 +1,44 @@
+import { registerAs } from '@nestjs/config';
+import { IsInt, Max, Min } from 'class-validator';
+import { validateConfig } from './validate-config.js';
+
+class IngestEnv {
+  /** Largest array accepted by POST /api/v1/events. */
+  @IsInt() @Min(1) @Max(10000)
+  HUB_MAX_EVENTS_PER_REQUEST: number = 500;
+
+  /** Largest request body any ingress accepts, in bytes. */
+  @IsInt() @Min(1024)
+  HUB_BODY_LIMIT_BYTES: number = 5 * 1024 * 1024;
+
+  /** Jobs a worker process handles at once; their rows are flushed together. */
+  @IsInt() @Min(1) @Max(1000)
+  HUB_WORKER_CONCURRENCY: number = 64;
+
+  /** Rows per INSERT the worker's batcher aims for. */
+  @IsInt() @Min(1) @Max(10000)
+  HUB_WORKER_BATCH_SIZE: number = 1000;
+
+  /** How long the batcher waits for more rows before it flushes. */
+  @IsInt() @Min(0) @Max(1000)
+  HUB_WORKER_BATCH_WAIT_MS: number = 5;
+}
+
+export interface IngestConfig {
+  maxEventsPerRequest: number;
+  bodyLimitBytes: number;
+  workerConcurrency: number;
+  workerBatchSize: number;
+  workerBatchWaitMs: number;
+}
+
+export const ingestConfig = registerAs('ingest', (): IngestConfig => {
+  const env = validateConfig(IngestEnv, process.env);
+  return {
+    maxEventsPerRequest: env.HUB_MAX_EVENTS_PER_REQUEST,
+    bodyLimitBytes: env.HUB_BODY_LIMIT_BYTES,
+    workerConcurrency: env.HUB_WORKER_CONCURRENCY,
+    workerBatchSize: env.HUB_WORKER_BATCH_SIZE,
+    workerBatchWaitMs: env.HUB_WORKER_BATCH_WAIT_MS,
+  };
+});

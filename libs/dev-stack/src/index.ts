@@ -1,0 +1,2 @@
+export * from './embedded-postgres.js';
+export * from './redis-server.js';
