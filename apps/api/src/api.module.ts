@@ -1,11 +1,21 @@
-import { Controller, Get, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
-import { appConfig } from '@hub/config';
+import { AdminModule } from '@hub/admin';
+import { appConfig, databaseConfig, ingestConfig, redisConfig } from '@hub/config';
+import { DatabaseModule } from '@hub/database';
+import { HealthModule, LoggingModule, MetricsModule } from '@hub/observability';
+import { HubApiModule } from '@hub/sources/hub-api';
 
-@Controller('health')
-class TmpHealth {
-  @Get('live') live() { return { status: 'ok' }; }
-}
-
-@Module({ imports: [ConfigModule.forRoot({ isGlobal: true, load: [appConfig] })], controllers: [TmpHealth] })
+/** The API role: HTTP only. It accepts into the pipeline and reads the store; it never processes jobs. */
+@Module({
+  imports: [
+    ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [appConfig, databaseConfig, redisConfig, ingestConfig] }),
+    LoggingModule,
+    MetricsModule,
+    DatabaseModule,
+    HealthModule,
+    HubApiModule,
+    AdminModule,
+  ],
+})
 export class ApiModule {}

@@ -1,9 +1,8 @@
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { ApiModule } from './api.module.js';
+import { appConfig, ingestConfig } from '@hub/config';
+import { createApiApp } from './create-api-app.js';
 
-const app = await NestFactory.create<NestFastifyApplication>(ApiModule, new FastifyAdapter());
-app.enableShutdownHooks();
-await app.listen(Number(process.env.PORT ?? 3000), '127.0.0.1');
-console.log('listening');
+process.env.HUB_PROCESS_ROLE = 'api';
+const app = await createApiApp({ bodyLimitBytes: ingestConfig().bodyLimitBytes });
+const { port, host } = appConfig();
+await app.listen(port, host);

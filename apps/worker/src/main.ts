@@ -1,1 +1,15 @@
-export {};
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from 'nestjs-pino';
+import { appConfig } from '@hub/config';
+import { ProblemDetailsFilter } from '@hub/observability';
+import { WorkerModule } from './worker.module.js';
+
+process.env.HUB_PROCESS_ROLE = 'worker';
+const app = await NestFactory.create<NestFastifyApplication>(WorkerModule, new FastifyAdapter(), { bufferLogs: true });
+app.useLogger(app.get(Logger));
+app.useGlobalFilters(new ProblemDetailsFilter());
+app.enableShutdownHooks();
+const { workerHealthPort, host } = appConfig();
+await app.listen(workerHealthPort, host);

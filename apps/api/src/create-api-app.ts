@@ -1,0 +1,42 @@
+import { ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { CORRELATION_HEADER, flattenValidationErrors, ProblemDetailsFilter, ValidationFailedException } from '@hub/observability';
+import { ApiModule } from './api.module.js';
+import { buildOpenApiDocument } from './openapi.js';
+
+export interface ApiAppOptions {
+  bodyLimitBytes: number;
+  /** Build the module graph without connecting to anything (to write openapi.json). */
+  preview?: boolean;
+}
+
+export async function createApiApp(options: ApiAppOptions): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: options.bodyLimitBytes,
+    trustProxy: true,
+    requestIdHeader: CORRELATION_HEADER,
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule, adapter, {
+    bufferLogs: true,
+    preview: options.preview,
+    abortOnError: !options.preview,
+  });
+  if (!options.preview) app.useLogger(app.get(Logger));
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      exceptionFactory: (errors) => new ValidationFailedException(flattenValidationErrors(errors)),
+    }),
+  );
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.enableShutdownHooks();
+  SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app), { jsonDocumentUrl: 'docs-json', yamlDocumentUrl: 'docs-yaml' });
+  return app;
+}

@@ -1,0 +1,19 @@
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { ADMIN_SECURITY, API_KEY_SECURITY } from '@hub/access';
+
+/** The OpenAPI document of every route; the committed openapi.json is this, and a test fails when they drift. */
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('Learning Hub')
+    .setDescription(
+      'Collects learning events from Adobe Learning Manager, the imc Learning Suite, imc xAPI partners and programs posting ' +
+        'Learning Hub events; stores them once in a canonical event store; serves the feed and each learner’s current state. ' +
+        'Errors are application/problem+json (RFC 9457).',
+    )
+    .setVersion('1')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API key created at POST /admin/api-keys' }, API_KEY_SECURITY)
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'HUB_ADMIN_TOKEN' }, ADMIN_SECURITY)
+    .build();
+  return SwaggerModule.createDocument(app, config, { operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}` });
+}

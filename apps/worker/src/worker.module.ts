@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { appConfig, databaseConfig, ingestConfig, redisConfig } from '@hub/config';
+import { DatabaseModule } from '@hub/database';
+import { HealthModule, LoggingModule, MetricsModule } from '@hub/observability';
+import { PipelineWorkerModule } from '@hub/pipeline';
+import { HubApiNormalizerModule } from '@hub/sources/hub-api';
+
+/** The worker role: drains the ingest queue into the store; serves only health and metrics. */
+@Module({
+  imports: [
+    ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [appConfig, databaseConfig, redisConfig, ingestConfig] }),
+    LoggingModule,
+    MetricsModule,
+    DatabaseModule,
+    HealthModule,
+    PipelineWorkerModule,
+    HubApiNormalizerModule,
+  ],
+})
+export class WorkerModule {}

@@ -1,0 +1,3 @@
+export * from './data-source-options.js';
+export * from './migrations/index.js';
+export * from './database.module.js';

@@ -1,0 +1,4 @@
+import { InitialSchema1763900000000 } from './1763900000000-InitialSchema.js';
+
+/** Every migration, in order. Listed explicitly: ESM has no reliable glob loading. */
+export const MIGRATIONS = [InitialSchema1763900000000];

@@ -1,0 +1,140 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { CanonicalEvent, StoredEvent } from '../canonical-event.js';
+import type { EventQuery } from './event-query.js';
+import type { FeedCursor } from './feed-cursor.js';
+
+interface EventRow {
+  event_id: string;
+  program_id: string;
+  system_id: string;
+  event_type: string;
+  publisher_event_id: string;
+  participant_id: string;
+  category_value: string | null;
+  category_label: string | null;
+  data: unknown;
+  start_utc: Date;
+  end_utc: Date | null;
+  created_utc: Date;
+  tx_id: string;
+  seq: string;
+}
+
+export interface EventPage {
+  events: StoredEvent[];
+  /** Where the next page starts: after the last event returned, or the same cursor when the page is empty. */
+  next: FeedCursor;
+}
+
+const COLUMNS = `event_id, program_id, system_id, event_type, publisher_event_id, participant_id,
+  category_value, category_label, data, start_utc, end_utc, created_utc, tx_id, seq`;
+
+function toStored(row: EventRow): StoredEvent {
+  return {
+    EventId: row.event_id,
+    PublisherProgramId: row.program_id,
+    PublisherSystemId: row.system_id as StoredEvent['PublisherSystemId'],
+    EventType: row.event_type,
+    PublisherEventId: row.publisher_event_id,
+    PublisherParticipantId: row.participant_id,
+    PublisherEventCategory: row.category_value !== null ? { value: row.category_value, label: row.category_label ?? '' } : null,
+    PublisherEventData: row.data,
+    EventStartUtc: row.start_utc.toISOString(),
+    EventEndUtc: row.end_utc ? row.end_utc.toISOString() : null,
+    CreatedUtc: row.created_utc.toISOString(),
+  };
+}
+
+@Injectable()
+export class EventRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * Inserts events that are not stored yet, in one statement, and returns the ids that were new.
+   * The primary key is the deterministic EventId (UUIDv5 of the permanent idempotency key), so a redelivery
+   * hits ON CONFLICT DO NOTHING and stores nothing. Every row carries the id of the writing transaction
+   * for the feed (see findPage).
+   */
+  async appendMany(events: readonly CanonicalEvent[], manager: EntityManager = this.dataSource.manager): Promise<Set<string>> {
+    if (events.length === 0) return new Set();
+    const rows: EventRow[] = await manager.query(
+      `INSERT INTO events (event_id, program_id, system_id, event_type, publisher_event_id, participant_id,
+                           category_value, category_label, data, start_utc, end_utc, tx_id)
+       SELECT t.event_id, t.program_id, t.system_id, t.event_type, t.publisher_event_id, t.participant_id,
+              t.category_value, t.category_label, t.data::jsonb, t.start_utc, t.end_utc, pg_current_xact_id()::text::bigint
+         FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[], $6::varchar[],
+                     $7::varchar[], $8::varchar[], $9::text[], $10::timestamptz[], $11::timestamptz[])
+           AS t(event_id, program_id, system_id, event_type, publisher_event_id, participant_id,
+                category_value, category_label, data, start_utc, end_utc)
+       ON CONFLICT (event_id) DO NOTHING
+       RETURNING event_id`,
+      [
+        events.map((e) => e.EventId),
+        events.map((e) => e.PublisherProgramId),
+        events.map((e) => e.PublisherSystemId),
+        events.map((e) => e.EventType),
+        events.map((e) => e.PublisherEventId),
+        events.map((e) => e.PublisherParticipantId),
+        events.map((e) => e.PublisherEventCategory?.value ?? null),
+        events.map((e) => e.PublisherEventCategory?.label ?? null),
+        events.map((e) => (e.PublisherEventData === undefined ? null : JSON.stringify(e.PublisherEventData))),
+        events.map((e) => e.EventStartUtc),
+        events.map((e) => e.EventEndUtc),
+      ],
+    );
+    return new Set(rows.map((r) => r.event_id));
+  }
+
+  async findById(eventId: string, programIds: readonly string[]): Promise<StoredEvent | null> {
+    const rows: EventRow[] = await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM events WHERE event_id = $1 AND program_id = ANY($2::varchar[])`,
+      [eventId, programIds],
+    );
+    return rows.length > 0 ? toStored(rows[0]) : null;
+  }
+
+  /**
+   * One page of the feed. Paging by a sequence or a timestamp loses events: a transaction that took a lower
+   * number can commit after a reader has moved past it. So rows are ordered by the writing transaction's id and
+   * a page only returns rows of transactions older than the oldest one still running (the snapshot's xmin):
+   * no transaction below that horizon can still commit, so nothing can ever appear behind a reader's cursor.
+   * A long-running writing transaction therefore delays the feed (never loses from it).
+   */
+  async findPage(query: EventQuery): Promise<EventPage> {
+    const params: unknown[] = [query.programIds, query.after.txId.toString(), query.after.seq.toString()];
+    const where = ['e.program_id = ANY($1::varchar[])', '(e.tx_id, e.seq) > ($2::bigint, $3::bigint)', 'e.tx_id < h.xmin'];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (query.systemId !== undefined) add('e.system_id = ?', query.systemId);
+    if (query.eventType !== undefined) add('e.event_type = ?', query.eventType);
+    if (query.participantId !== undefined) add('e.participant_id = ?', query.participantId);
+    if (query.publisherEventId !== undefined) add('e.publisher_event_id = ?', query.publisherEventId);
+    if (query.categoryValue !== undefined) add('e.category_value = ?', query.categoryValue);
+    if (query.from !== undefined) add('e.start_utc >= ?', query.from);
+    if (query.to !== undefined) add('e.start_utc < ?', query.to);
+    params.push(query.limit);
+    const rows: EventRow[] = await this.dataSource.query(
+      `WITH h AS (SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS xmin)
+       SELECT ${COLUMNS.split(',').map((c) => `e.${c.trim()}`).join(', ')}
+         FROM events e, h
+        WHERE ${where.join(' AND ')}
+        ORDER BY e.tx_id, e.seq
+        LIMIT $${params.length}`,
+      params,
+    );
+    const last = rows.at(-1);
+    return {
+      events: rows.map(toStored),
+      next: last ? { txId: BigInt(last.tx_id), seq: BigInt(last.seq) } : query.after,
+    };
+  }
+
+  async countAll(): Promise<number> {
+    const [row] = await this.dataSource.query('SELECT count(*)::int AS n FROM events');
+    return (row as { n: number }).n;
+  }
+}

@@ -1,0 +1,66 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Repository } from 'typeorm';
+import { DeadLetterEntity, type DeadLetterStatus } from './dead-letter.entity.js';
+
+export interface NewDeadLetter {
+  source: string;
+  programId: string | null;
+  payload: Buffer;
+  contentType: string | null;
+  reason: string;
+  attempts: number;
+  context: Record<string, string> | null;
+}
+
+export interface DeadLetterFilter {
+  status?: DeadLetterStatus;
+  source?: string;
+  programId?: string;
+  limit: number;
+  offset: number;
+}
+
+@Injectable()
+export class DeadLetterRepository {
+  constructor(@InjectRepository(DeadLetterEntity) private readonly letters: Repository<DeadLetterEntity>) {}
+
+  /** Keeps the payload; a payload already kept is reopened with the new reason and its attempts added. */
+  async record(letter: NewDeadLetter): Promise<string> {
+    const fingerprint = createHash('sha256')
+      .update(`${letter.source}\u0000${letter.programId ?? ''}\u0000`)
+      .update(letter.payload)
+      .digest('hex');
+    const rows: { id: string }[] = await this.letters.query(
+      `INSERT INTO dead_letters (id, source, program_id, fingerprint, payload, content_type, reason, attempts, context)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+       ON CONFLICT (fingerprint) DO UPDATE
+         SET reason = EXCLUDED.reason, attempts = dead_letters.attempts + EXCLUDED.attempts,
+             status = 'open', last_seen_utc = now(), resolved_utc = NULL
+       RETURNING id`,
+      [randomUUID(), letter.source, letter.programId, fingerprint, letter.payload, letter.contentType, letter.reason, letter.attempts, letter.context],
+    );
+    return rows[0].id;
+  }
+
+  findPage(filter: DeadLetterFilter): Promise<DeadLetterEntity[]> {
+    const qb = this.letters.createQueryBuilder('d').orderBy('d.last_seen_utc', 'DESC').limit(filter.limit).offset(filter.offset);
+    if (filter.status) qb.andWhere('d.status = :status', { status: filter.status });
+    if (filter.source) qb.andWhere('d.source = :source', { source: filter.source });
+    if (filter.programId) qb.andWhere('d.program_id = :programId', { programId: filter.programId });
+    return qb.getMany();
+  }
+
+  findOne(id: string): Promise<DeadLetterEntity | null> {
+    return this.letters.findOneBy({ id });
+  }
+
+  async resolve(id: string, status: Exclude<DeadLetterStatus, 'open'>): Promise<void> {
+    await this.letters.update({ id }, { status, resolvedUtc: new Date() });
+  }
+
+  async countOpen(): Promise<number> {
+    return this.letters.countBy({ status: 'open' });
+  }
+}

@@ -1,0 +1,68 @@
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { ingestConfig, type IngestConfig } from '@hub/config';
+import { EventRepository, type CanonicalEvent } from '@hub/event-store';
+
+interface Pending {
+  events: CanonicalEvent[];
+  resolve: (stored: Set<string>) => void;
+  reject: (err: unknown) => void;
+}
+
+/**
+ * Micro-batching: the worker runs many jobs at once, and each hands its events here. They are written together
+ * in one INSERT … ON CONFLICT DO NOTHING once enough rows are waiting or a few milliseconds have passed, and
+ * each job learns which of its own events were new.
+ */
+@Injectable()
+export class EventBatchWriter implements OnModuleDestroy {
+  private pending: Pending[] = [];
+  private pendingRows = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private inFlight = Promise.resolve();
+
+  constructor(
+    private readonly events: EventRepository,
+    @Inject(ingestConfig.KEY) private readonly config: IngestConfig,
+  ) {}
+
+  write(events: CanonicalEvent[]): Promise<Set<string>> {
+    if (events.length === 0) return Promise.resolve(new Set());
+    return new Promise((resolve, reject) => {
+      this.pending.push({ events, resolve, reject });
+      this.pendingRows += events.length;
+      if (this.pendingRows >= this.config.workerBatchSize) this.flush();
+      else this.timer ??= setTimeout(() => this.flush(), this.config.workerBatchWaitMs);
+    });
+  }
+
+  private flush(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const batch = this.pending;
+    this.pending = [];
+    this.pendingRows = 0;
+    if (batch.length === 0) return;
+    this.inFlight = this.inFlight.then(() => this.writeBatch(batch));
+  }
+
+  private async writeBatch(batch: Pending[]): Promise<void> {
+    // The same event can sit in two jobs of one batch (a resend): write it once.
+    const unique = new Map<string, CanonicalEvent>();
+    for (const item of batch) for (const e of item.events) unique.set(e.EventId, e);
+    try {
+      const stored = await this.events.appendMany([...unique.values()]);
+      for (const item of batch) {
+        const mine = new Set<string>();
+        for (const e of item.events) if (stored.delete(e.EventId)) mine.add(e.EventId);
+        item.resolve(mine);
+      }
+    } catch (err) {
+      for (const item of batch) item.reject(err);
+    }
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.flush();
+    await this.inFlight;
+  }
+}

@@ -1,0 +1,76 @@
+import { ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { ingestConfig, type IngestConfig } from '@hub/config';
+import { canAccessProgram, type ApiKeyPrincipal } from '@hub/access';
+import { decodeCursor, EventRepository, FEED_START, type EventPage, type StoredEvent } from '@hub/event-store';
+import { ValidationFailedException } from '@hub/observability';
+import { AcceptService } from '@hub/pipeline';
+import type { EventReceiptDto } from '../dto/event-receipt.dto.js';
+import type { ListEventsQuery } from '../dto/list-events.query.js';
+import { toCanonicalLbEvent, toUtcIso } from './lb-event.mapper.js';
+import { validateLbEvents } from './validate-lb-events.js';
+
+export const DEFAULT_PAGE_SIZE = 100;
+
+@Injectable()
+export class HubEventsService {
+  constructor(
+    private readonly acceptor: AcceptService,
+    private readonly events: EventRepository,
+    @Inject(ingestConfig.KEY) private readonly config: IngestConfig,
+  ) {}
+
+  /** Validates the whole request, checks program access, then hands it to the pipeline as one payload. */
+  async publish(body: unknown, caller: ApiKeyPrincipal, correlationId?: string): Promise<EventReceiptDto[]> {
+    const result = validateLbEvents(body, this.config.maxEventsPerRequest);
+    if (!result.ok) throw new ValidationFailedException(result.errors);
+    const denied = [...new Set(result.events.map((e) => e.PublisherProgramId))].filter((p) => !canAccessProgram(caller, p));
+    if (denied.length > 0) throw new ForbiddenException(`This API key has no access to program(s): ${denied.join(', ')}`);
+
+    const canonical = result.events.map(toCanonicalLbEvent);
+    // One payload per program, so a dead letter or a replay always belongs to exactly one program.
+    const byProgram = new Map<string, unknown[]>();
+    result.events.forEach((event, i) => {
+      const list = byProgram.get(event.PublisherProgramId) ?? [];
+      list.push(body instanceof Array ? body[i] : body);
+      byProgram.set(event.PublisherProgramId, list);
+    });
+    const receivedUtc = new Date().toISOString();
+    await Promise.all(
+      [...byProgram].map(([programId, items]) =>
+        this.acceptor.accept(
+          { source: 'LB', programId, body: JSON.stringify(items), contentType: 'application/json', receivedUtc, correlationId },
+          items.length,
+        ),
+      ),
+    );
+    return canonical.map((e) => ({ EventId: e.EventId, PublisherEventId: e.PublisherEventId }));
+  }
+
+  async findPage(query: ListEventsQuery, caller: ApiKeyPrincipal): Promise<EventPage & { limit: number }> {
+    if (query.PublisherProgramId && !canAccessProgram(caller, query.PublisherProgramId)) {
+      throw new ForbiddenException(`This API key has no access to program ${query.PublisherProgramId}`);
+    }
+    const after = query.after ? decodeCursor(query.after) : FEED_START;
+    if (!after) throw new ValidationFailedException([{ field: 'after', message: 'after is not a cursor issued by this hub' }]);
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const page = await this.events.findPage({
+      programIds: query.PublisherProgramId ? [query.PublisherProgramId] : caller.programIds,
+      systemId: query.PublisherSystemId,
+      eventType: query.EventType,
+      participantId: query.PublisherParticipantId,
+      publisherEventId: query.PublisherEventId,
+      categoryValue: query.PublisherEventCategory,
+      from: query.from ? new Date(toUtcIso(query.from)) : undefined,
+      to: query.to ? new Date(toUtcIso(query.to)) : undefined,
+      after,
+      limit,
+    });
+    return { ...page, limit };
+  }
+
+  async findOne(eventId: string, caller: ApiKeyPrincipal): Promise<StoredEvent> {
+    const event = eventId.length <= 64 ? await this.events.findById(eventId, caller.programIds) : null;
+    if (!event) throw new NotFoundException(`Event ${eventId} not found`);
+    return event;
+  }
+}
