@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
+import { IsNull, type Repository } from 'typeorm';
 import { ApiKeyEntity } from './api-key.entity.js';
 
 @Injectable()
@@ -20,7 +20,7 @@ export class ApiKeyRepository {
   }
 
   async revoke(id: string): Promise<boolean> {
-    const result = await this.keys.update({ id, revokedUtc: null as unknown as Date }, { revokedUtc: new Date() });
+    const result = await this.keys.update({ id, revokedUtc: IsNull() }, { revokedUtc: new Date() });
     return (result.affected ?? 0) > 0;
   }
 

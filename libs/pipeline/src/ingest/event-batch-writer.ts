@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { ingestConfig, type IngestConfig } from '@hub/config';
-import { EventRepository, type CanonicalEvent } from '@hub/event-store';
+import { EventRepository, isPermanentDataError, type CanonicalEvent } from '@hub/event-store';
 
 interface Pending {
   events: CanonicalEvent[];
@@ -46,18 +46,23 @@ export class EventBatchWriter implements OnModuleDestroy {
   }
 
   private async writeBatch(batch: Pending[]): Promise<void> {
-    // The same event can sit in two jobs of one batch (a resend): write it once.
-    const unique = new Map<string, CanonicalEvent>();
-    for (const item of batch) for (const e of item.events) unique.set(e.EventId, e);
     try {
-      const stored = await this.events.appendMany([...unique.values()]);
-      for (const item of batch) {
-        const mine = new Set<string>();
-        for (const e of item.events) if (stored.delete(e.EventId)) mine.add(e.EventId);
-        item.resolve(mine);
-      }
+      const stored = await this.events.appendMany(uniqueEvents(batch));
+      for (const item of batch) item.resolve(ownShare(item, stored));
     } catch (err) {
+      // One job's bad row must not fail its neighbours: write each job alone so only the culprit fails.
+      if (batch.length > 1 && isPermanentDataError(err)) return this.writeEachAlone(batch);
       for (const item of batch) item.reject(err);
+    }
+  }
+
+  private async writeEachAlone(batch: Pending[]): Promise<void> {
+    for (const item of batch) {
+      try {
+        item.resolve(ownShare(item, await this.events.appendMany(uniqueEvents([item]))));
+      } catch (err) {
+        item.reject(err);
+      }
     }
   }
 
@@ -65,4 +70,18 @@ export class EventBatchWriter implements OnModuleDestroy {
     this.flush();
     await this.inFlight;
   }
+}
+
+/** The same event can sit in two jobs of one batch (a resend): write it once. */
+function uniqueEvents(batch: Pending[]): CanonicalEvent[] {
+  const unique = new Map<string, CanonicalEvent>();
+  for (const item of batch) for (const e of item.events) unique.set(e.EventId, e);
+  return [...unique.values()];
+}
+
+/** The ids of this job's events that the write stored; each new id is credited to one job only. */
+function ownShare(item: Pending, stored: Set<string>): Set<string> {
+  const mine = new Set<string>();
+  for (const e of item.events) if (stored.delete(e.EventId)) mine.add(e.EventId);
+  return mine;
 }

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
+import { isPermanentDataError } from '@hub/event-store';
 import { HubMetrics } from '@hub/observability';
 import { DeadLettersService } from '../dead-letters/dead-letters.service.js';
 import { NormalizerRegistry } from '../normalize/normalizer-registry.js';
@@ -36,8 +37,9 @@ export class IngestProcessor {
     } catch (err) {
       const attempt = job.attemptsMade + 1;
       const lastAttempt = attempt >= (job.opts.attempts ?? 1);
-      if (err instanceof UnprocessablePayloadError || lastAttempt) {
-        const reason = err instanceof UnprocessablePayloadError ? err.message : `Gave up after ${attempt} attempts: ${(err as Error).message}`;
+      const permanent = err instanceof UnprocessablePayloadError || isPermanentDataError(err);
+      if (permanent || lastAttempt) {
+        const reason = permanent ? (err as Error).message : `Gave up after ${attempt} attempts: ${(err as Error).message}`;
         await this.deadLetters.keep(payload, reason, attempt);
         this.logger.warn({ jobId: job.id, source: payload.source, correlationId: payload.correlationId, reason }, 'payload dead-lettered');
         return { stored: 0, duplicates: 0, deadLettered: true };

@@ -28,7 +28,7 @@ export function validateLbEvents(body: unknown, max: number): LbValidation {
     const dto = plainToInstance(PublishEventDto, item);
     const found = validateSync(dto, { whitelist: true, forbidNonWhitelisted: true });
     errors.push(...flattenValidationErrors(found, prefix));
-    if (found.length === 0) errors.push(...checkDates(dto, prefix));
+    if (found.length === 0) errors.push(...checkDates(dto, prefix), ...checkNul(item as Record<string, unknown>, prefix));
     events.push(dto);
   });
   return errors.length > 0 ? { ok: false, errors } : { ok: true, events, isArray };
@@ -49,4 +49,17 @@ function checkDates(dto: PublishEventDto, prefix: string): FieldError[] {
     return [{ field: field('EventEndUtc'), message: 'EventEndUtc is not a valid date-time' }];
   }
   return [];
+}
+
+/** PostgreSQL text and jsonb cannot hold NUL characters: refuse them here, naming the field, rather than fail later. */
+function checkNul(event: Record<string, unknown>, prefix: string): FieldError[] {
+  return Object.entries(event)
+    .filter(([, value]) => holdsNul(value, 0))
+    .map(([name]) => ({ field: prefix ? `${prefix}.${name}` : name, message: `${name} must not contain NUL (\\u0000) characters` }));
+}
+
+function holdsNul(value: unknown, depth: number): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (depth > 64 || typeof value !== 'object' || value === null) return false;
+  return Object.entries(value).some(([key, inner]) => key.includes('\u0000') || holdsNul(inner, depth + 1));
 }
