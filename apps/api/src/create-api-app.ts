@@ -37,6 +37,8 @@ export async function createApiApp(options: ApiAppOptions): Promise<NestFastifyA
   );
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();
-  SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app), { jsonDocumentUrl: 'docs-json', yamlDocumentUrl: 'docs-yaml' });
+  if (!options.preview) {
+    SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app), { jsonDocumentUrl: 'docs-json', yamlDocumentUrl: 'docs-yaml' });
+  }
   return app;
 }
