@@ -87,7 +87,7 @@ try {
   const hubDrain = await timeDrain(stack.postgres.url, 'DRAIN', DRAIN_EVENTS);
   const plain = await plainBatchedInsert(stack.postgres.url, 'PLAIN', DRAIN_EVENTS);
   rows.push(compare('drain, 500-event jobs', 'stored events/s', hubDrain, plain, { ratio: 0.5, higherIsBetter: true }));
-  notes.push(`Drain: ${fmt(DRAIN_EVENTS)} LB events queued in 500-event requests, then one worker started; timed from the first stored event. Baseline: the same number of rows written by one Node process with the same unnest INSERT, 1,000 rows a statement.`);
+  notes.push(`Drain: ${fmt(DRAIN_EVENTS)} LB events queued in 500-event requests, then one worker started; timed from the first stored event. Baseline: the same rows (every column, same values) written by one Node process with the same unnest INSERT … ON CONFLICT DO NOTHING, 1,000 rows a statement.`);
   notes.push(`Accept: autocannon, ${CONNECTIONS} connections, ${SECONDS} s per run after a warm-up, the API process alone (no worker running); baseline: a bare Fastify server doing one BullMQ add per request with an offline-queue-free connection, no auth or validation.`);
   void worker;
 
