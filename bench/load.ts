@@ -13,7 +13,8 @@ export interface LoadResult {
 
 export interface LoadOptions {
   url: string;
-  body: string;
+  method?: 'GET' | 'POST';
+  body?: string;
   headers?: Record<string, string>;
   connections?: number;
   seconds?: number;
@@ -30,10 +31,10 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
   try {
     const result = await autocannon({
       url: options.url,
-      method: 'POST',
+      method: options.method ?? 'POST',
       connections: options.connections ?? 10,
       duration: options.seconds ?? 10,
-      headers: { 'content-type': 'application/json', ...options.headers },
+      headers: { ...(options.body ? { 'content-type': 'application/json' } : {}), ...options.headers },
       body: options.body,
       idReplacement: true,
     });

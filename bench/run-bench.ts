@@ -1,6 +1,7 @@
 import { BenchStack, freePort } from './bench-stack.js';
 import { plainBatchedInsert, timeDrain } from './drain.js';
 import { load, type LoadResult } from './load.js';
+import { EVENT_QUERIES, measureQuery, seedEvents } from './queries.js';
 import { compare, fmt, renderTable, writeReport, type Row } from './report.js';
 
 /**
@@ -11,6 +12,7 @@ import { compare, fmt, renderTable, writeReport, type Row } from './report.js';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 10;
 const DRAIN_EVENTS = Number(process.env.BENCH_DRAIN_EVENTS ?? 50_000);
+const QUERY_SIZES = [10_000, Number(process.env.BENCH_QUERY_LARGE ?? 1_000_000)];
 
 const stack = new BenchStack();
 const rows: Row[] = [];
@@ -90,6 +92,25 @@ try {
   notes.push(`Drain: ${fmt(DRAIN_EVENTS)} LB events queued in 500-event requests, then one worker started; timed from the first stored event. Baseline: the same rows (every column, same values) written by one Node process with the same unnest INSERT … ON CONFLICT DO NOTHING, 1,000 rows a statement.`);
   notes.push(`Accept: autocannon, ${CONNECTIONS} connections, ${SECONDS} s per run after a warm-up, the API process alone (no worker running); baseline: a bare Fastify server doing one BullMQ add per request with an offline-queue-free connection, no auth or validation.`);
   void worker;
+
+  // Reads: the same filtered queries with 10 thousand and with 1 million events stored.
+  await admin(base, '/admin/programs', { programId: 'QUERY', name: 'Queries' });
+  const readKey = (await admin(base, '/admin/api-keys', { name: 'reader', programIds: ['QUERY'], scopes: ['events:read'] })).key;
+  const bySize = new Map<number, Map<string, LoadResult>>();
+  for (const size of QUERY_SIZES) {
+    await seedEvents(stack.postgres.url, 'QUERY', size);
+    const results = new Map<string, LoadResult>();
+    for (const query of EVENT_QUERIES('QUERY')) results.set(query.name, await measureQuery(base, readKey, query.path, Math.max(3, SECONDS / 2)));
+    bySize.set(size, results);
+  }
+  const [small, large] = QUERY_SIZES;
+  for (const query of EVENT_QUERIES('QUERY')) {
+    const a = bySize.get(small)!.get(query.name)!;
+    const b = bySize.get(large)!.get(query.name)!;
+    rows.push(compare(query.name, `p50 ms at ${fmt(large)} vs ${fmt(small)}`, Math.max(b.p50, 0.5), Math.max(a.p50, 0.5), { ratio: 2, higherIsBetter: false }, 1));
+    rows.push({ scenario: query.name, metric: `p99 ms at ${fmt(large)} (${fmt(small)})`, hub: fmt(b.p99), baseline: fmt(a.p99), ratio: (b.p99 / Math.max(a.p99, 0.5)).toFixed(2), target: '—', verdict: '' });
+  }
+  notes.push(`Queries: autocannon GET, ${CONNECTIONS} connections; the event store filled in SQL to ${fmt(small)} and then ${fmt(large)} events (200 participants, 8 types, a year of times); latencies under 1 ms count as 0.5 ms.`);
 
   const table = renderTable(rows);
   console.log(`\n${table}\n`);
