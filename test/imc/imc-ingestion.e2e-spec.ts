@@ -10,6 +10,7 @@ import {
   queueDepth,
   startImcBroker,
   startImcWorker,
+  workerMetrics,
   type ImcWorker,
 } from '../support/imc.js';
 
@@ -57,7 +58,7 @@ describe('imc queue ingestion (RabbitMQ)', () => {
     expect(ready.httpStatus).toBe(200);
     expect(ready.imc).toMatchObject({ state: 'connected', degraded: false });
     expect(Object.values(ready.imc!.links)).toEqual([true, true, true, true, true, true]);
-    const metrics = await (await fetch(`${worker.healthUrl}/metrics`)).text();
+    const metrics = await workerMetrics(worker);
     expect(metrics).toContain('hub_imc_connection_state{state="connected"} 1');
     expect(metrics).toContain('hub_imc_links_attached 6');
   });

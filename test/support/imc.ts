@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import request from 'supertest';
 import { connectImcPublisher, startRabbitMq, type ImcPublisher, type RunningRabbitMq } from '../../libs/dev-stack/src/index.js';
 import { imcRabbitMqDefinitions } from '../../libs/sources/imc/src/index.js';
 import { freePort } from './free-port.js';
@@ -79,9 +80,14 @@ export function imcPublisher(broker: RunningRabbitMq, tenant: ImcTenant): Promis
 
 /** The imc readiness entry of a worker. */
 export async function imcReadiness(worker: ImcWorker): Promise<{ httpStatus: number; imc?: { state: string; degraded: boolean; links: Record<string, boolean> } }> {
-  const res = await fetch(`${worker.healthUrl}/health/ready`);
-  const body = (await res.json()) as { info?: { imc?: { state: string; degraded: boolean; links: Record<string, boolean> } } };
+  // supertest rather than fetch: no keep-alive socket outlives the test file.
+  const res = await request(worker.healthUrl).get('/health/ready');
+  const body = res.body as { info?: { imc?: { state: string; degraded: boolean; links: Record<string, boolean> } } };
   return { httpStatus: res.status, imc: body.info?.imc };
+}
+
+export async function workerMetrics(worker: ImcWorker): Promise<string> {
+  return (await request(worker.healthUrl).get('/metrics').expect(200)).text;
 }
 
 /** Rows the store holds for a program: the zero-loss / zero-duplicate counts. */
