@@ -1,5 +1,5 @@
 import type { RunningRabbitMq } from '../../libs/dev-stack/src/index.js';
-import { eventually, stopProcess, waitForDrain } from '../support/hub.js';
+import { canControlRedis, eventually, startRedis, stopProcess, stopRedis, waitForDrain } from '../support/hub.js';
 import {
   countImcEvents,
   imcPublisher,
@@ -9,6 +9,7 @@ import {
   queueDepth,
   startImcBroker,
   startImcWorker,
+  workerMetrics,
   type ImcWorker,
 } from '../support/imc.js';
 
@@ -19,7 +20,7 @@ const LOGIN = 'de.imc.ils_login';
  * test has its own virtual host (queues), subscription and program on one broker.
  */
 describe('imc queue durability (RabbitMQ)', () => {
-  const tenants = { durable: imcTenant('durable'), crash: imcTenant('crash'), restart: imcTenant('restart') };
+  const tenants = { durable: imcTenant('durable'), crash: imcTenant('crash'), restart: imcTenant('restart'), outage: imcTenant('outage') };
   let broker: RunningRabbitMq;
   const workers: ImcWorker[] = [];
 
@@ -122,5 +123,31 @@ describe('imc queue durability (RabbitMQ)', () => {
     await settled(tenant);
     await waitForDrain();
     expect(await countImcEvents(tenant.programId)).toEqual({ rows: before + 20, distinctMarkers: before + 20 });
+  });
+
+  (canControlRedis() ? it : it.skip)('leaves messages at the broker while the pipeline is unavailable and stores them once it is back', async () => {
+    const tenant = tenants.outage;
+    const worker = await start(tenant, { IMC_CREDIT: '5' });
+    await connected(worker);
+    const released = async () => Number(/hub_imc_messages_settled_total\{topic="de\.imc\.ils_login",outcome="released"\} (\d+)/.exec(await workerMetrics(worker))?.[1] ?? 0);
+
+    await stopRedis();
+    try {
+      const publisher = await imcPublisher(broker, tenant);
+      await publisher.publishAll(loginMessages(10, 'outage'));
+      await publisher.close();
+      // Not accepted means not acknowledged: the consumer hands them back (released) and the broker keeps them.
+      await eventually(async () => (await released()) >= 5, 30_000, 'messages released while Redis is down');
+      const held = await queueDepth(broker, tenant, LOGIN);
+      expect(held.ready + held.unacked).toBe(10);
+      // Readiness is 503 now (Redis); the imc link itself stayed up.
+      expect(await workerMetrics(worker)).toContain('hub_imc_connection_state{state="connected"} 1');
+    } finally {
+      await startRedis();
+    }
+    await eventually(async () => (await countImcEvents(tenant.programId)).rows >= 10, 60_000, '10 rows after Redis returned');
+    await settled(tenant);
+    await waitForDrain();
+    expect(await countImcEvents(tenant.programId)).toEqual({ rows: 10, distinctMarkers: 10 });
   });
 });
