@@ -214,13 +214,17 @@ export class AmqpImcConsumer implements ImcConsumer {
     this.options.onSettled?.(link.plan.topic, settlement.outcome);
   }
 
-  /** Grants credit back up to the configured amount, counting the messages still in hand. */
+  /**
+   * Grants credit back up to the configured amount, counting the messages still in hand, in steps of a quarter of it:
+   * a flow frame per message would cost the broker a credit round per message. It cannot stall: below the step,
+   * messages are still in hand (their settlement calls this again) or credit is still out.
+   */
   private topUp(link: TopicLink): void {
     if (this.stopping || this.links.get(link.plan.topic) !== link || !link.receiver.is_open() || !link.receiver.source) return;
     // rhea keeps the credit not yet used by the broker on the link (untyped).
     const outstanding = (link.receiver as Receiver & { credit: number }).credit;
     const missing = this.options.credit - link.inflight - outstanding;
-    if (missing > 0) link.receiver.add_credit(missing);
+    if (missing >= Math.ceil(this.options.credit / 4)) link.receiver.add_credit(missing);
   }
 
   /** Waits, or less when stop() cuts it short. */
