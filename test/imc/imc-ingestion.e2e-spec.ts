@@ -3,9 +3,11 @@ import { IMC_SEED_SAMPLES, imcSeedSampleJson, readImcSeedSample } from '../../li
 import { api, asAdmin, createApiKey, createProgram, eventually, nextPath, stopProcess, waitForDrain } from '../support/hub.js';
 import {
   countImcEvents,
+  declareImcQueues,
   imcPublisher,
   imcReadiness,
   imcTenant,
+  loginMessages,
   programExists,
   queueDepth,
   startImcBroker,
@@ -30,13 +32,14 @@ interface StoredEvent {
 /** The imc queue on a real RabbitMQ (AMQP 1.0 plugin) and a worker process with the consumer on. */
 describe('imc queue ingestion (RabbitMQ)', () => {
   const tenant = imcTenant('ingest');
+  const late = imcTenant('late', { declared: false });
   let broker: RunningRabbitMq;
   let worker: ImcWorker;
   let publisher: ImcPublisher;
   let auth: { Authorization: string };
 
   beforeAll(async () => {
-    broker = await startImcBroker([tenant]);
+    broker = await startImcBroker([tenant, late]);
     worker = await startImcWorker(broker, tenant);
     publisher = await imcPublisher(broker, tenant);
     await eventually(async () => (await imcReadiness(worker)).imc?.state === 'connected', 30_000, 'the imc consumer to connect');
@@ -179,5 +182,34 @@ describe('imc queue ingestion (RabbitMQ)', () => {
     await api().get(`/api/v1/imc/courses?programId=${tenant.programId}`).set(stranger).expect(403);
     expect((await api().get('/api/v1/imc/courses').set(stranger).expect(200)).body).toEqual([]);
     await api().get('/api/v1/imc/courses?after=bogus').set(auth).expect(400);
+  });
+
+  it('documents GET /api/v1/imc/courses in the OpenAPI document, with examples', async () => {
+    const doc = (await api().get('/docs-json').expect(200)).body as {
+      paths: Record<string, { get?: { parameters: { name: string }[]; security: unknown[] } }>;
+      components: { schemas: Record<string, { properties: Record<string, { example?: unknown }> }> };
+    };
+    const get = doc.paths['/api/v1/imc/courses']?.get;
+    expect(get).toBeDefined();
+    expect(get!.parameters.map((p) => p.name)).toEqual(expect.arrayContaining(['programId', 'courseId', 'externalId', 'title', 'changedSince', 'limit', 'after']));
+    expect(get!.security.length).toBeGreaterThan(0);
+    expect(doc.components.schemas.ImcCourseDto.properties.courseId.example).toBe('517282');
+  });
+
+  it('shows subscription queues that do not exist yet as degraded (readiness stays 200), and takes messages once they are declared', async () => {
+    const waiting = await startImcWorker(broker, late);
+    const degraded = await eventually(async () => {
+      const ready = await imcReadiness(waiting);
+      return ready.httpStatus === 200 && ready.imc?.state === 'degraded' && ready.imc.degraded ? ready.imc : undefined;
+    }, 30_000, 'readiness to show the missing queues');
+    expect(Object.values(degraded!.links).every((attached) => !attached)).toBe(true);
+
+    await declareImcQueues(broker, late);
+    await eventually(async () => (await imcReadiness(waiting)).imc?.state === 'connected', 60_000, 'the links re-opened');
+    const latePublisher = await imcPublisher(broker, late);
+    await latePublisher.publishAll(loginMessages(3, 'late'));
+    await latePublisher.close();
+    await eventually(async () => (await countImcEvents(late.programId)).rows === 3, 30_000, 'the 3 late messages stored');
+    await stopProcess(waiting.name, 'SIGTERM');
   });
 });

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
 import { connectImcPublisher, startRabbitMq, type ImcPublisher, type RunningRabbitMq } from '../../libs/dev-stack/src/index.js';
@@ -11,11 +12,13 @@ export interface ImcTenant {
   vhost: string;
   subscription: string;
   programId: string;
+  /** False: the virtual host exists but its subscription queues are not declared at boot (see declareImcQueues). */
+  declared: boolean;
 }
 
-export function imcTenant(name: string): ImcTenant {
+export function imcTenant(name: string, options: { declared?: boolean } = {}): ImcTenant {
   const suffix = randomBytes(3).toString('hex');
-  return { vhost: `${name}-${suffix}`, subscription: `hub-${name}`, programId: `IMC${suffix}`.toUpperCase() };
+  return { vhost: `${name}-${suffix}`, subscription: `hub-${name}`, programId: `IMC${suffix}`.toUpperCase(), declared: options.declared ?? true };
 }
 
 /**
@@ -29,8 +32,8 @@ export async function startImcBroker(tenants: readonly ImcTenant[]): Promise<Run
     users,
     vhosts: tenants.map((t) => ({ name: t.vhost })),
     permissions: tenants.map((t) => ({ user: 'guest', vhost: t.vhost, configure: '.*', write: '.*', read: '.*' })),
-    queues: tenants.flatMap((t) => imcRabbitMqDefinitions({ subscription: t.subscription, vhost: t.vhost }).queues),
-    bindings: tenants.flatMap((t) => imcRabbitMqDefinitions({ subscription: t.subscription, vhost: t.vhost }).bindings),
+    queues: tenants.filter((t) => t.declared).flatMap((t) => imcRabbitMqDefinitions({ subscription: t.subscription, vhost: t.vhost }).queues),
+    bindings: tenants.filter((t) => t.declared).flatMap((t) => imcRabbitMqDefinitions({ subscription: t.subscription, vhost: t.vhost }).bindings),
   };
   return startRabbitMq({
     dir: join(hub().dir, `rabbitmq-${amqpPort}`),
@@ -39,6 +42,14 @@ export async function startImcBroker(tenants: readonly ImcTenant[]): Promise<Run
     epmdPort,
     definitions,
   });
+}
+
+/** Declares a tenant's subscription queues on the running broker, as an operator would (rabbitmqctl import_definitions). */
+export async function declareImcQueues(broker: RunningRabbitMq, tenant: ImcTenant): Promise<void> {
+  const file = join(hub().dir, `definitions-${tenant.vhost}.json`);
+  writeFileSync(file, JSON.stringify(imcRabbitMqDefinitions({ subscription: tenant.subscription, vhost: tenant.vhost })));
+  const result = await broker.ctl('import_definitions', file);
+  if (result.code !== 0) throw new Error(`import_definitions failed: ${result.stdout} ${result.stderr}`);
 }
 
 /** RabbitMQ's rabbit_password_hashing_sha256: base64(salt ‖ sha256(salt ‖ password)) with a 4-byte salt. */

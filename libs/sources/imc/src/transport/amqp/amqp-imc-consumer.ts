@@ -1,5 +1,5 @@
 import rhea from 'rhea';
-import type { Connection, Container, Delivery, EventContext, Message, Receiver } from 'rhea';
+import type { Connection, Container, Delivery, EventContext, Message, Receiver, Session } from 'rhea';
 import type { ImcTopic } from '../../imc-topics.js';
 import type { ImcConnectionStatus } from '../imc-connection-status.js';
 import type { ImcConsumer, ImcConsumerLog, ImcDispatch } from '../imc-consumer.js';
@@ -27,7 +27,11 @@ export interface AmqpImcConsumerOptions {
 
 interface TopicLink {
   plan: AmqpLinkPlan;
+  /** Each topic has its own session: RabbitMQ ends the whole session when one source is refused (a missing queue). */
+  session: Session;
   receiver: Receiver;
+  /** The broker closed the link or its session; a new TopicLink replaces it. */
+  lost: boolean;
   /** Dispatched and not yet settled on this receiver: with the receiver's credit it never exceeds the configured credit. */
   inflight: number;
   reopenTimer?: NodeJS.Timeout;
@@ -90,8 +94,11 @@ export class AmqpImcConsumer implements ImcConsumer {
       const receivers = [...this.links.values()].map((link) => link.receiver);
       for (const receiver of receivers) receiver.detach();
       await waitUntil(() => receivers.every((r) => !r.is_remote_open()), 3_000);
+      for (const link of this.links.values()) link.session.end();
       connection.close();
-      await waitUntil(() => connection.is_closed() || !connection.is_open(), 3_000);
+      await waitUntil(() => connection.is_closed(), 3_000);
+    } else {
+      connection?.close(); // still connecting: give up the attempt
     }
     this.links.clear();
     this.status.connectionLost('stopped');
@@ -142,7 +149,9 @@ export class AmqpImcConsumer implements ImcConsumer {
   }
 
   private openLink(connection: Connection, plan: AmqpLinkPlan): void {
-    const receiver = connection.open_receiver({
+    const session = connection.create_session();
+    session.begin();
+    const receiver = session.open_receiver({
       name: plan.name,
       source: plan.source,
       // Unsettled transfers, settled by us after the verdict; credit by hand (0 turns rhea's prefetch window off).
@@ -151,7 +160,7 @@ export class AmqpImcConsumer implements ImcConsumer {
       autoaccept: false,
       credit_window: 0,
     });
-    const link: TopicLink = { plan, receiver, inflight: 0 };
+    const link: TopicLink = { plan, session, receiver, inflight: 0, lost: false };
     this.links.set(plan.topic, link);
     receiver.on('receiver_open', () => {
       // A null source in the broker's attach means it refused the address; its detach (with the reason) follows.
@@ -161,16 +170,21 @@ export class AmqpImcConsumer implements ImcConsumer {
       this.topUp(link);
     });
     receiver.on('message', (context: EventContext) => this.onMessage(link, context));
-    receiver.on('receiver_error', () => undefined); // reported with the close below
-    receiver.on('receiver_close', (context: EventContext) => this.onLinkClosed(connection, link, describe(context.receiver?.error, 'detached by the broker')));
+    // Errors are reported with the close that follows them.
+    receiver.on('receiver_error', () => undefined);
+    receiver.on('receiver_close', (context: EventContext) => this.onLinkLost(connection, link, describe(context.receiver?.error, 'detached by the broker')));
+    session.on('session_error', () => undefined);
+    session.on('session_close', (context: EventContext) => this.onLinkLost(connection, link, describe(context.session?.error, 'session ended by the broker')));
   }
 
-  private onLinkClosed(connection: Connection, link: TopicLink, reason: string): void {
-    if (this.links.get(link.plan.topic) !== link) return;
+  private onLinkLost(connection: Connection, link: TopicLink, reason: string): void {
+    if (link.lost || this.links.get(link.plan.topic) !== link) return;
+    link.lost = true;
     this.status.link(link.plan.topic, false, `${link.plan.topic}: ${reason}`);
     if (this.stopping || this.connection !== connection || !connection.is_open()) return;
+    if (!link.session.is_closed()) link.session.end();
     const delay = this.linkBackoff(link.plan.topic).next();
-    this.log.warn(`imc link ${link.plan.name} (${String(link.plan.source.address)}) closed: ${reason}; re-opening in ${delay} ms`);
+    this.log.warn(`imc link ${link.plan.name} (${String(link.plan.source.address)}) lost: ${reason}; re-opening in ${delay} ms`);
     link.reopenTimer = setTimeout(() => {
       if (!this.stopping && this.connection === connection && connection.is_open()) this.openLink(connection, link.plan);
     }, delay);
@@ -209,7 +223,7 @@ export class AmqpImcConsumer implements ImcConsumer {
     if (verdict.kind === 'retry') await this.hold((this.options.retryHoldMs ?? retryHoldMs)(inbound.deliveryCount));
     const settlement = amqpSettlementFor(verdict, this.options.plan.supportsModified, offeredOutcomes(link.receiver));
     // The link or connection is gone: the broker puts the message back by itself, and a redelivery is deduplicated.
-    if (!link.receiver.is_open()) return;
+    if (link.lost || !link.receiver.is_open()) return;
     settle(delivery, settlement);
     this.options.onSettled?.(link.plan.topic, settlement.outcome);
   }
@@ -220,7 +234,7 @@ export class AmqpImcConsumer implements ImcConsumer {
    * messages are still in hand (their settlement calls this again) or credit is still out.
    */
   private topUp(link: TopicLink): void {
-    if (this.stopping || this.links.get(link.plan.topic) !== link || !link.receiver.is_open() || !link.receiver.source) return;
+    if (this.stopping || link.lost || this.links.get(link.plan.topic) !== link || !link.receiver.is_open() || !link.receiver.source) return;
     // rhea keeps the credit not yet used by the broker on the link (untyped).
     const outstanding = (link.receiver as Receiver & { credit: number }).credit;
     const missing = this.options.credit - link.inflight - outstanding;
