@@ -40,8 +40,8 @@ interface TopicLink {
 /**
  * The AMQP 1.0 profiles (Artemis, ActiveMQ, RabbitMQ) over rhea. The consumer owns reconnection: rhea's own
  * reconnect is off because its links are not reliably re-attached (measured), so every (re)connect opens every topic
- * link afresh. Credit is granted by hand, one per settled message, so at most `credit` messages per topic are
- * unsettled. A message is settled only after its verdict: accepted once the pipeline holds it.
+ * link afresh. Credit is granted by hand as messages settle, so about `credit` messages per topic are unsettled at
+ * most. A message is settled only after its verdict: accepted once the pipeline holds it.
  */
 export class AmqpImcConsumer implements ImcConsumer {
   private readonly endpoint: AmqpEndpoint;
