@@ -34,7 +34,7 @@ export class ImcNormalizer implements SourceNormalizer, OnModuleInit {
     }
     if (result.message.kind === 'course-change') {
       const applied = await this.courses.apply(payload.programId, courseUpdateFrom(result.message), result.events[0].EventId);
-      if (!applied) this.logger.debug?.(`course ${result.message.courseId}: an equal or newer change is already in the catalogue`);
+      if (!applied) this.logger.debug(`course ${result.message.courseId}: an equal or newer change is already in the catalogue`);
     }
     return result.events;
   }
