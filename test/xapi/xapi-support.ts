@@ -57,3 +57,25 @@ export async function postStatements(client: TestClient, body: unknown, status =
   const res = await api().post('/xAPI/statements').set(lrs(client)).send(body as object).expect(status);
   return res.body as string[];
 }
+
+export interface StoredEventRow {
+  event_id: string;
+  event_type: string;
+  publisher_event_id: string;
+  participant_id: string;
+  start_utc: Date;
+  data: unknown;
+}
+
+/** The canonical XAPI events of a program, once the pipeline has written them. */
+export async function xapiEvents(programId: string): Promise<StoredEventRow[]> {
+  const { withDb } = await import('../support/hub.js');
+  return withDb(async (db) =>
+    (
+      await db.query(
+        `SELECT event_id, event_type, publisher_event_id, participant_id, start_utc, data FROM events WHERE program_id = $1 AND system_id = 'XAPI' ORDER BY seq`,
+        [programId],
+      )
+    ).rows as StoredEventRow[],
+  );
+}

@@ -22,5 +22,6 @@ export function sendXapi(reply: FastifyReply, response: XapiResponse): FastifyRe
   reply.status(response.status);
   if (response.headers) reply.headers(response.headers);
   if (response.contentType) reply.header('content-type', response.contentType);
-  return reply.send(response.body);
+  // A Buffer goes out as is; Fastify would append "; charset=utf-8" to a JSON string's type (the suite wants it bare).
+  return reply.send(typeof response.body === 'string' ? Buffer.from(response.body, 'utf8') : response.body);
 }

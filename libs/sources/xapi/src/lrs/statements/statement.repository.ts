@@ -39,9 +39,9 @@ const MAX_REFERENCE_DEPTH = 10;
 
 const INSERT_STATEMENTS = `
   INSERT INTO xapi_statements (program_id, statement_id, client_id, statement, match_terms, target_statement_id, voided_statement_id, voided, stored_utc)
-  SELECT $1, r.id, $2, r.body, ARRAY(SELECT jsonb_array_elements_text(r.terms)), r.target, r.voids,
+  SELECT $1::varchar, r.id, $2::varchar, r.body, ARRAY(SELECT jsonb_array_elements_text(r.terms)), r.target, r.voids,
          -- A Statement arriving after the Statement that voids it is voided at once (Data 2.3.2); a voiding one never is.
-         r.voids IS NULL AND EXISTS (SELECT 1 FROM xapi_statements v WHERE v.program_id = $1 AND v.voided_statement_id = r.id),
+         r.voids IS NULL AND EXISTS (SELECT 1 FROM xapi_statements v WHERE v.program_id = $1::varchar AND v.voided_statement_id = r.id),
          r.stored
     FROM jsonb_to_recordset($3::jsonb) AS r(id uuid, body text, terms jsonb, target uuid, voids uuid, stored timestamptz)
   ON CONFLICT (program_id, statement_id) DO NOTHING
@@ -84,7 +84,7 @@ export class StatementRepository {
       if (attachments.length > 0) {
         await manager.query(
           `INSERT INTO xapi_attachments (program_id, sha2, content_type, content)
-           SELECT $1, a.sha2, a.content_type, a.content FROM unnest($2::text[], $3::text[], $4::bytea[]) AS a(sha2, content_type, content)
+           SELECT $1::varchar, a.sha2, a.content_type, a.content FROM unnest($2::text[], $3::text[], $4::bytea[]) AS a(sha2, content_type, content)
            ON CONFLICT (program_id, sha2) DO NOTHING`,
           [programId, attachments.map((a) => a.sha2), attachments.map((a) => a.contentType.slice(0, 255)), attachments.map((a) => a.content)],
         );
