@@ -98,4 +98,23 @@ describe('POST /igs/oauth/accesstoken (RFC 6749 section 4.4)', () => {
     const other = await createClient();
     await api().post(TOKEN).set(other.basic).type('form').send({ grant_type: 'client_credentials' }).expect(200);
   });
+
+  it('documents the token endpoint, the LRS and the client administration in OpenAPI', async () => {
+    const doc = await api().get('/docs-json').expect(200);
+    expect(Object.keys(doc.body.paths)).toEqual(
+      expect.arrayContaining(['/igs/oauth/accesstoken', '/xAPI/statements', '/xAPI/activities/state', '/xAPI/about', '/admin/xapi/clients', '/admin/xapi/clients/{clientId}/secret']),
+    );
+    expect(Object.keys(doc.body.components.securitySchemes)).toEqual(expect.arrayContaining(['xapi-token', 'xapi-basic']));
+  });
+
+  it('lists clients without secrets', async () => {
+    const client = await createClient({ igsClientId: 'igs-listed' });
+    const list = await api().get('/admin/xapi/clients').set(asAdmin()).expect(200);
+    const listed = (list.body as Record<string, unknown>[]).find((c) => c.clientId === client.clientId);
+    expect(listed).toMatchObject({ programId: client.programId, igsClientId: 'igs-listed', revokedUtc: null });
+    expect(JSON.stringify(list.body)).not.toContain(client.clientSecret);
+    expect(listed).not.toHaveProperty('secretHash');
+    await api().post('/admin/xapi/clients').set(asAdmin()).send({ name: 'x', programId: 'NO-SUCH-PROGRAM' }).expect(400);
+    await api().get('/admin/xapi/clients').expect(401);
+  });
 });

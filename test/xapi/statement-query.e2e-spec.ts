@@ -126,6 +126,13 @@ describe('GET /xAPI/statements (Communication 2.1.3)', () => {
     expect(wrong.headers['www-authenticate']).toContain('Basic');
   });
 
+  it('leaves other routes alone: an unknown content type outside /xAPI is still a 415 problem', async () => {
+    const res = await api().post('/api/v1/events').set('Content-Type', 'text/xml').send('<event/>');
+    expect(res.status).toBe(415);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(res.headers['x-experience-api-version']).toBeUndefined();
+  });
+
   it('serves /about without authentication', async () => {
     expect((await api().get('/xAPI/about').expect(200)).body).toEqual({ version: ['1.0.0', '1.0.1', '1.0.2', '1.0.3'] });
   });

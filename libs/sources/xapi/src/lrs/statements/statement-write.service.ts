@@ -41,6 +41,7 @@ export class StatementWriteService {
     const received = readStatements(req);
     const validated = validateStatements(received.statements);
     if (!validated.ok) throw XapiError.badRequest('The Statements are invalid; nothing was stored', validated.errors);
+    if (validated.statements.length === 0) return jsonResponse([]);
     const ids = await this.store(req, validated.statements, received.parts);
     return jsonResponse(ids);
   }
