@@ -1,4 +1,4 @@
-import { api, asAdmin, withDb } from '../support/hub.js';
+import { api, asAdmin, rememberSecret, withDb } from '../support/hub.js';
 import { basicAuth, createClient, lrs, VERSION } from './xapi-support.js';
 
 const TOKEN = '/igs/oauth/accesstoken';
@@ -22,6 +22,7 @@ describe('POST /igs/oauth/accesstoken (RFC 6749 section 4.4)', () => {
     expect(res.headers['cache-control']).toBe('no-store');
     expect(res.headers['pragma']).toBe('no-cache');
     expect(res.body).toEqual({ access_token: expect.any(String), token_type: 'bearer', expires_in: 3600 });
+    rememberSecret(res.body.access_token);
     await api().get('/xAPI/statements').set({ Authorization: `Bearer ${res.body.access_token}`, ...VERSION }).expect(200);
   });
 
@@ -64,11 +65,13 @@ describe('POST /igs/oauth/accesstoken (RFC 6749 section 4.4)', () => {
     const client = await createClient();
     const issue = () => api().post(TOKEN).set(client.basic).type('form').send({ grant_type: 'client_credentials' }).expect(200);
     const expiring = (await issue()).body.access_token as string;
+    rememberSecret(expiring);
     await withDb((db) => db.query(`UPDATE xapi_tokens SET expires_utc = now() - interval '1 second' WHERE client_id = $1`, [client.clientId]));
     const expired = await api().get('/xAPI/statements').set({ Authorization: `Bearer ${expiring}`, ...VERSION }).expect(401);
     expect(expired.headers['www-authenticate']).toContain('Bearer');
 
     const live = (await issue()).body.access_token as string;
+    rememberSecret(live);
     await api().get('/xAPI/statements').set({ Authorization: `Bearer ${live}`, ...VERSION }).expect(200);
     await api().delete(`/admin/xapi/clients/${client.clientId}`).set(asAdmin()).expect(204);
     await api().get('/xAPI/statements').set({ Authorization: `Bearer ${live}`, ...VERSION }).expect(401);
@@ -81,6 +84,8 @@ describe('POST /igs/oauth/accesstoken (RFC 6749 section 4.4)', () => {
     const old = (await api().post(TOKEN).set(client.basic).type('form').send({ grant_type: 'client_credentials' }).expect(200)).body.access_token;
     const rotated = await api().post(`/admin/xapi/clients/${client.clientId}/secret`).set(asAdmin()).expect(200);
     expect(rotated.body.clientSecret).not.toBe(client.clientSecret);
+    rememberSecret(rotated.body.clientSecret);
+    rememberSecret(old);
     await api().get('/xAPI/statements').set({ Authorization: `Bearer ${old}`, ...VERSION }).expect(401);
     await api().get('/xAPI/statements').set(lrs(client)).expect(401);
     await api().get('/xAPI/statements').set({ ...basicAuth(client.clientId, rotated.body.clientSecret), ...VERSION }).expect(200);

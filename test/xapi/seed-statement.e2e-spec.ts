@@ -1,6 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import { IMC_COMPLETED_STATEMENT_JSON } from '../../libs/sources/xapi/src/fixtures/imc-completed-statement.fixture.js';
-import { api, eventually, hub } from '../support/hub.js';
+import { api, eventually, hub, rememberSecret } from '../support/hub.js';
 import { createClient, xapiEvents, type TestClient } from './xapi-support.js';
 
 /** The seed's JSON token request sends two Content-Type headers (form, then JSON); node keeps the first. */
@@ -15,7 +15,11 @@ function seedJsonTokenRequest(client: TestClient): Promise<{ status: number; bod
     req.on('response', (res) => {
       let text = '';
       res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as Record<string, unknown> }));
+      res.on('end', () => {
+        const parsed = JSON.parse(text) as Record<string, unknown>;
+        if (typeof parsed.access_token === 'string') rememberSecret(parsed.access_token);
+        resolve({ status: res.statusCode ?? 0, body: parsed });
+      });
     });
     req.on('error', reject);
     req.end(body);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { api, asAdmin, createProgram } from '../support/hub.js';
+import { api, asAdmin, createProgram, rememberSecret } from '../support/hub.js';
 
 export const VERSION = { 'X-Experience-API-Version': '1.0.3' };
 
@@ -19,6 +19,7 @@ export async function createClient(options: { programId?: string; igsClientId?: 
     .send({ name: 'Partner', programId, ...(options.igsClientId ? { igsClientId: options.igsClientId } : {}) })
     .expect(201);
   const { clientId, clientSecret } = res.body as { clientId: string; clientSecret: string };
+  rememberSecret(clientSecret);
   return { programId, clientId, clientSecret, basic: basicAuth(clientId, clientSecret) };
 }
 
@@ -32,7 +33,9 @@ export async function tokenFor(client: TestClient): Promise<{ Authorization: str
     .type('form')
     .send({ grant_type: 'client_credentials', client_id: client.clientId, client_secret: client.clientSecret })
     .expect(200);
-  return { Authorization: `Bearer ${(res.body as { access_token: string }).access_token}` };
+  const token = (res.body as { access_token: string }).access_token;
+  rememberSecret(token);
+  return { Authorization: `Bearer ${token}` };
 }
 
 /** Headers of an xAPI request with HTTP Basic. */
