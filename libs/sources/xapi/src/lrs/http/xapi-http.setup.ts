@@ -40,7 +40,7 @@ export class XapiHttpSetup implements OnModuleInit {
 function xapiHeaders(request: FastifyRequest, reply: FastifyReply, payload: unknown): unknown {
   reply.header('X-Experience-API-Version', XAPI_VERSION);
   if (request.url === STATEMENTS_PATH || request.url.startsWith(`${STATEMENTS_PATH}?`)) {
-    // Every Statement is committed before its POST is answered, so whatever is visible now is complete up to now.
+    // Statements are committed before their POST is answered; best effort for writes still in flight (docs/xapi.md).
     reply.header('X-Experience-API-Consistent-Through', new Date().toISOString());
   }
   const problem = readProblem(reply, payload);
