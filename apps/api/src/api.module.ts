@@ -6,6 +6,7 @@ import { DatabaseModule } from '@hub/database';
 import { HealthModule, LoggingModule, MetricsModule } from '@hub/observability';
 import { HubApiModule } from '@hub/sources/hub-api';
 import { ImcApiModule } from '@hub/sources/imc';
+import { XapiModule } from '@hub/sources/xapi';
 
 /** The API role: HTTP only. It accepts into the pipeline and reads the store; it never processes jobs. */
 @Module({
@@ -18,6 +19,7 @@ import { ImcApiModule } from '@hub/sources/imc';
     HubApiModule,
     AdminModule,
     ImcApiModule,
+    XapiModule,
   ],
 })
 export class ApiModule {}

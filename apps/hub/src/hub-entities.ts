@@ -2,6 +2,7 @@ import { ApiKeyEntity, ProgramEntity } from '@hub/access';
 import { LearningEventEntity } from '@hub/event-store';
 import { DeadLetterEntity } from '@hub/pipeline';
 import { ImcCourseEntity } from '@hub/sources/imc';
+import { XAPI_ENTITIES } from '@hub/sources/xapi';
 
 /** Every entity of the hub: the TypeORM CLI and the migration drift check see the whole schema through this list. */
-export const HUB_ENTITIES = [ProgramEntity, ApiKeyEntity, LearningEventEntity, DeadLetterEntity, ImcCourseEntity];
+export const HUB_ENTITIES = [ProgramEntity, ApiKeyEntity, LearningEventEntity, DeadLetterEntity, ImcCourseEntity, ...XAPI_ENTITIES];

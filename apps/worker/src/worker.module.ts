@@ -6,6 +6,7 @@ import { HealthModule, LoggingModule, MetricsModule } from '@hub/observability';
 import { PipelineWorkerModule } from '@hub/pipeline';
 import { HubApiNormalizerModule } from '@hub/sources/hub-api';
 import { ImcWorkerModule } from '@hub/sources/imc';
+import { XapiNormalizerModule } from '@hub/sources/xapi';
 
 /** The worker role: drains the ingest queue into the store; serves only health and metrics. */
 @Module({
@@ -18,6 +19,7 @@ import { ImcWorkerModule } from '@hub/sources/imc';
     PipelineWorkerModule,
     HubApiNormalizerModule,
     ImcWorkerModule,
+    XapiNormalizerModule,
   ],
 })
 export class WorkerModule {}

@@ -1,5 +1,6 @@
 import { InitialSchema1763900000000 } from './1763900000000-InitialSchema.js';
 import { ImcCourses1763900300000 } from './1763900300000-ImcCourses.js';
+import { Xapi1763900400000 } from './1763900400000-Xapi.js';
 
 /** Every migration, in order. Listed explicitly: ESM has no reliable glob loading. */
-export const MIGRATIONS = [InitialSchema1763900000000, ImcCourses1763900300000];
+export const MIGRATIONS = [InitialSchema1763900000000, ImcCourses1763900300000, Xapi1763900400000];
