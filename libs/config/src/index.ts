@@ -3,3 +3,4 @@ export * from './database.config.js';
 export * from './redis.config.js';
 export * from './ingest.config.js';
 export * from './validate-config.js';
+export * from './secrets.config.js';

@@ -1,4 +1,5 @@
 import { InitialSchema1763900000000 } from './1763900000000-InitialSchema.js';
+import { AlmWebhooks1763900200000 } from './1763900200000-AlmWebhooks.js';
 
 /** Every migration, in order. Listed explicitly: ESM has no reliable glob loading. */
-export const MIGRATIONS = [InitialSchema1763900000000];
+export const MIGRATIONS = [InitialSchema1763900000000, AlmWebhooks1763900200000];

@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { appConfig, type AppConfig } from '@hub/config';
+import { loggableHeaders } from './log-headers.js';
 
 /** Header names and body fields whose values never reach a log line. */
 export const REDACTED_PATHS = [
@@ -41,7 +42,7 @@ export const CORRELATION_HEADER = 'x-correlation-id';
               id: req.id,
               method: req.method,
               url: req.url?.split('?')[0],
-              headers: req.headers,
+              headers: loggableHeaders(req.headers),
             }),
           },
         },
