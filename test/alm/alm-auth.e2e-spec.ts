@@ -105,7 +105,7 @@ describe('ALM webhook authentication', () => {
       const basicHook = await createWebhook({ type: 'basic', username: 'alm', password: 'a-password-to-find' });
       const signed = await createWebhook({ type: 'signature', secret });
       const rows = await withDb(async (db) => (await db.query('SELECT id, basic_password_hash, signature_secret FROM alm_webhooks WHERE id = ANY($1)', [[basicHook.id, signed.id]])).rows);
-      const byId = Object.fromEntries(rows.map((r: { id: string }) => [r.id, r]));
+      const byId = Object.fromEntries(rows.map((r: { id: string; basic_password_hash: string; signature_secret: string }) => [r.id, r]));
       expect(byId[basicHook.id].basic_password_hash).toMatch(/^scrypt\$/);
       expect(byId[basicHook.id].basic_password_hash).not.toContain('a-password-to-find');
       expect(byId[signed.id].signature_secret).toMatch(/^v1\./);

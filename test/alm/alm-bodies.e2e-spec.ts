@@ -95,10 +95,10 @@ describe('ALM delivery bodies', () => {
     expect(res.body).toEqual({ events: 2, unreadableEvents: 2 });
     await waitForDrain();
     expect((await storedAlmEvents(webhook.programId)).map((r) => r.publisher_event_id).sort()).toEqual(good.map((e) => e.eventId).sort());
-    const letters = await eventually(async () => {
+    const letters = (await eventually(async () => {
       const open = await openDeadLetters(webhook.programId);
       return open.length === 2 ? open : null;
-    }, 30_000, 'two dead letters');
+    }, 30_000, 'two dead letters'))!;
     const reasons = letters.map((l) => l.reason).join(' | ');
     expect(reasons).toMatch(/events\[1\]\.eventId/);
     expect(reasons).toMatch(/events\[2\]\.data\.userId/);

@@ -25,10 +25,10 @@ describe('ALM seed samples through POST /webhooks/alm/:id', () => {
   });
 
   it('stores one event per sample, all 27 documented names among them', async () => {
-    const stored = await eventually(async () => {
+    const stored = (await eventually(async () => {
       const rows = await storedAlmEvents(webhook.programId);
       return rows.length === SEED_SAMPLES.length ? rows : null;
-    }, 30_000, 'every sample stored');
+    }, 30_000, 'every sample stored'))!;
     const names = new Set(stored.map((r) => r.event_type));
     for (const name of ALM_EVENT_NAMES) expect(names).toContain(name);
     expect(names.size).toBe(27);

@@ -83,10 +83,11 @@ export async function readerKey(programIds: string[], scopes = ['events:read']):
 }
 
 export async function deliveriesOf(webhook: Pick<TestWebhook, 'id'>, atLeast = 1): Promise<Record<string, any>[]> {
-  return eventually(async () => {
+  const found = await eventually(async () => {
     const res = await api().get(`/admin/alm/webhooks/${webhook.id}/deliveries`).set(asAdmin()).expect(200);
     return res.body.length >= atLeast ? (res.body as Record<string, any>[]) : null;
   }, 30_000, `${atLeast} recorded deliveries`);
+  return found!;
 }
 
 export async function openDeadLetters(programId: string): Promise<Record<string, any>[]> {
