@@ -1,22 +1,20 @@
 import { api, asAdmin, eventually, hub, waitForDrain } from '../support/hub.js';
-import { almDelivery, createWebhook, deliver, enrollment, newSecret, openDeadLetters, PROBLEM, sign, storedAlmEvents } from './alm-support.js';
-
-const FIVE_MB = 5 * 1024 * 1024;
+import { almDelivery, BODY_LIMIT, createWebhook, deliver, deliverTooLarge, enrollment, newSecret, openDeadLetters, PROBLEM, sign, storedAlmEvents } from './alm-support.js';
 
 describe('ALM delivery bodies', () => {
-  it('answers 413 problem+json for a body over the limit (default 5 MB), and keeps nothing', async () => {
+  it('answers 413 problem+json for a body over the limit (default 5 MB), announced or not, and keeps nothing', async () => {
     const secret = newSecret();
     const webhook = await createWebhook({ type: 'signature', secret });
-    const padding = 'x'.repeat(FIVE_MB);
-    const body = almDelivery([enrollment({}, { note: padding })]);
-    const res = await deliver(webhook, body, { 'x-alm-signature': sign(body, { secret }) });
-    expect(res.status).toBe(413);
-    expect(res.headers['content-type']).toMatch(PROBLEM);
+    for (const announced of [true, false]) {
+      const res = await deliverTooLarge(webhook, announced, { 'x-alm-signature': 'ab'.repeat(32) });
+      expect(res.status).toBe(413);
+      expect(res.headers['content-type']).toMatch(PROBLEM);
+    }
     await waitForDrain();
     expect(await storedAlmEvents(webhook.programId)).toEqual([]);
     expect(await openDeadLetters(webhook.programId)).toEqual([]);
     // just under the limit is fine
-    const fits = almDelivery([enrollment({}, { note: 'x'.repeat(FIVE_MB - 2_000) })]);
+    const fits = almDelivery([enrollment({}, { note: 'x'.repeat(BODY_LIMIT - 2_000) })]);
     expect((await deliver(webhook, fits, { 'x-alm-signature': sign(fits, { secret }) })).status).toBe(202);
   });
 

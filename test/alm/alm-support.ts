@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
 import { signAlmBody, type AlmSignatureConfig } from '../../libs/sources/alm/src/security/alm-signature.js';
 import { api, asAdmin, createApiKey, createProgram, eventually, hub, withDb } from '../support/hub.js';
 
@@ -47,6 +48,50 @@ export async function deliver(webhook: Pick<TestWebhook, 'path'>, body: Buffer |
     // not JSON
   }
   return { status: res.status, headers: Object.fromEntries(res.headers.entries()), body: parsed, text };
+}
+
+export const BODY_LIMIT = 5 * 1024 * 1024;
+
+/**
+ * A delivery over the body limit, sent so that the test is deterministic: the hub answers 413 and closes the
+ * connection before the body is through, so a plain client would often fail with EPIPE instead of reading the
+ * answer. `announced`: Content-Length says limit + 1 (refused before anything is read); otherwise the body is
+ * chunked and refused once more than the limit has arrived.
+ */
+export function deliverTooLarge(webhook: Pick<TestWebhook, 'path'>, announced: boolean, headers: Record<string, string> = {}): Promise<DeliveryResponse> {
+  const url = new URL(`${hub().baseUrl}${webhook.path}`);
+  return new Promise((resolve, reject) => {
+    let answered = false;
+    const req = httpRequest(
+      { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-type': 'application/json', ...(announced ? { 'content-length': String(BODY_LIMIT + 1) } : {}), ...headers } },
+      (res) => {
+        answered = true;
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          req.destroy();
+          resolve({ status: res.statusCode ?? 0, headers: res.headers as Record<string, string>, body: text ? JSON.parse(text) : undefined, text });
+        });
+      },
+    );
+    req.on('error', (err) => {
+      if (!answered) reject(err);
+    });
+    if (announced) {
+      req.flushHeaders();
+      return;
+    }
+    const chunk = Buffer.alloc(64 * 1024, 0x20);
+    let sent = 0;
+    const pump = () => {
+      while (!answered && sent <= BODY_LIMIT + chunk.length) {
+        sent += chunk.length;
+        if (!req.write(chunk)) return void req.once('drain', pump);
+      }
+    };
+    pump();
+  });
 }
 
 /** The header value a correct ALM would send under `config` (HMAC over exactly these bytes). */
