@@ -16,6 +16,7 @@ import { AlmDeliveryAuthenticator } from './ingress/alm-delivery-authenticator.j
 import { AlmIngressController } from './ingress/alm-ingress.controller.js';
 import { AlmIngressService } from './ingress/alm-ingress.service.js';
 import { AlmNormalizer } from './normalize/alm.normalizer.js';
+import { AlmWebhookCache } from './webhooks/alm-webhook-cache.js';
 import { AlmWebhookEntity } from './webhooks/alm-webhook.entity.js';
 import { AlmWebhookRepository } from './webhooks/alm-webhook.repository.js';
 import { AlmWebhooksController } from './webhooks/alm-webhooks.controller.js';
@@ -31,6 +32,7 @@ export const ALM_ENTITIES = [AlmWebhookEntity, AlmWebhookDeliveryEntity, AlmLear
   providers: [
     webhookSecretKeyProvider,
     AlmWebhookRepository,
+    AlmWebhookCache,
     AlmWebhooksService,
     AlmWebhookDeliveryRepository,
     AlmDeliveryRecorder,

@@ -5,7 +5,7 @@ import { AcceptService, DeadLettersService, PipelineUnavailableError } from '@hu
 import { parseAlmDelivery } from '../delivery/parse-alm-delivery.js';
 import { AlmDeliveryRecorder } from '../deliveries/alm-delivery-recorder.js';
 import type { AlmWebhookEntity } from '../webhooks/alm-webhook.entity.js';
-import { AlmWebhookRepository } from '../webhooks/alm-webhook.repository.js';
+import { AlmWebhookCache } from '../webhooks/alm-webhook-cache.js';
 import { AlmDeliveryAuthenticator } from './alm-delivery-authenticator.js';
 import type { AlmDeliveryReceiptDto } from './alm-delivery-receipt.dto.js';
 
@@ -18,7 +18,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 @Injectable()
 export class AlmIngressService {
   constructor(
-    private readonly webhooks: AlmWebhookRepository,
+    private readonly webhooks: AlmWebhookCache,
     private readonly authenticator: AlmDeliveryAuthenticator,
     private readonly acceptor: AcceptService,
     private readonly deadLetters: DeadLettersService,
@@ -26,7 +26,7 @@ export class AlmIngressService {
   ) {}
 
   async receive(webhookId: string, rawBody: Buffer, request: FastifyRequest): Promise<AlmDeliveryReceiptDto> {
-    const webhook = UUID.test(webhookId) ? await this.webhooks.findOne(webhookId) : null;
+    const webhook = UUID.test(webhookId) ? await this.webhooks.find(webhookId) : null;
     // A disabled webhook looks like an unknown one: ALM disables its own after 7 days of failures as well.
     if (!webhook || !webhook.enabled) throw new NotFoundException('No enabled ALM webhook at this address');
 

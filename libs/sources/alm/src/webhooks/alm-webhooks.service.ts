@@ -4,6 +4,7 @@ import { ProgramsService } from '@hub/access';
 import { ValidationFailedException } from '@hub/observability';
 import type { AlmWebhookDto, CreateAlmWebhookDto, UpdateAlmWebhookDto } from './alm-webhook.dto.js';
 import type { AlmWebhookEntity } from './alm-webhook.entity.js';
+import { AlmWebhookCache } from './alm-webhook-cache.js';
 import { AlmWebhookRepository } from './alm-webhook.repository.js';
 import { authSettingsFrom, authView } from './webhook-auth-settings.js';
 import { WEBHOOK_SECRET_KEY } from './webhook-secret-key.js';
@@ -15,6 +16,7 @@ export const almWebhookPath = (id: string): string => `/webhooks/alm/${id}`;
 export class AlmWebhooksService {
   constructor(
     private readonly webhooks: AlmWebhookRepository,
+    private readonly cache: AlmWebhookCache,
     private readonly programs: ProgramsService,
     @Inject(WEBHOOK_SECRET_KEY) private readonly secretKey: Buffer,
   ) {}
@@ -27,6 +29,7 @@ export class AlmWebhooksService {
     const now = new Date();
     const webhook: AlmWebhookEntity = { id, name: dto.name, programId: dto.programId, enabled: dto.enabled ?? true, ...auth.fields, createdUtc: now, updatedUtc: now };
     await this.webhooks.insert(webhook);
+    this.cache.invalidate(id);
     return toView(webhook, baseUrl);
   }
 
@@ -50,11 +53,14 @@ export class AlmWebhooksService {
     if (dto.programId !== undefined) webhook.programId = dto.programId;
     if (dto.enabled !== undefined) webhook.enabled = dto.enabled;
     await this.webhooks.save(webhook);
+    this.cache.invalidate(id);
     return toView(webhook, baseUrl);
   }
 
   async delete(id: string): Promise<void> {
-    if (!(await this.webhooks.delete(id))) throw new NotFoundException(`ALM webhook ${id} not found`);
+    const deleted = await this.webhooks.delete(id);
+    this.cache.invalidate(id);
+    if (!deleted) throw new NotFoundException(`ALM webhook ${id} not found`);
   }
 
   async find(id: string): Promise<AlmWebhookEntity> {
