@@ -100,6 +100,18 @@ describe('ALM webhook authentication', () => {
       await expectNothingKept(refused);
     });
 
+    it('refuses the old password once rotated, even right after it was accepted', async () => {
+      const webhook = await createWebhook({ type: 'basic', username: 'alm', password: 'old password' });
+      const body = almDelivery([enrollment()]);
+      expect((await deliver(webhook, body, basic('alm', 'old password'))).status).toBe(202);
+      await api().patch(`/admin/alm/webhooks/${webhook.id}`).set(asAdmin()).send({ auth: { type: 'basic', password: 'new password' } }).expect(200);
+      await expect401(webhook, body, basic('alm', 'old password'));
+      expect((await deliver(webhook, body, basic('alm', 'new password'))).status).toBe(202);
+      await api().patch(`/admin/alm/webhooks/${webhook.id}`).set(asAdmin()).send({ auth: { type: 'basic', username: 'alm2' } }).expect(200);
+      await expect401(webhook, body, basic('alm', 'new password'));
+      expect((await deliver(webhook, body, basic('alm2', 'new password'))).status).toBe(202);
+    });
+
     it('stores the password as a scrypt hash and the signing secret encrypted, never in clear', async () => {
       const secret = newSecret();
       const basicHook = await createWebhook({ type: 'basic', username: 'alm', password: 'a-password-to-find' });

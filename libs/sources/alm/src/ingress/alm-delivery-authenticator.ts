@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Inject, Injectable, InternalServerErrorException, Logger } from '@nestjs/common';
 import { verifyAlmSignature } from '../security/alm-signature.js';
 import { verifyBasicAuth } from '../security/basic-auth.js';
@@ -6,6 +7,10 @@ import type { HttpHeaders } from '../security/header-value.js';
 import { decryptSecret, SecretDecryptionError } from '../security/secret-box.js';
 import type { AlmWebhookEntity } from '../webhooks/alm-webhook.entity.js';
 import { WEBHOOK_SECRET_KEY } from '../webhooks/webhook-secret-key.js';
+
+/** How long a Basic header that passed scrypt is trusted again without it (see `verifyBasic`). */
+export const VERIFIED_BASIC_TTL_MS = 5 * 60_000;
+const MAX_VERIFIED = 10_000;
 
 export type DeliveryAuthResult = { ok: true } | { ok: false; detail: string; verifiesWith?: DetectedAlmSignatureScheme[] };
 
@@ -18,13 +23,14 @@ export type DeliveryAuthResult = { ok: true } | { ok: false; detail: string; ver
 @Injectable()
 export class AlmDeliveryAuthenticator {
   private readonly logger = new Logger(AlmDeliveryAuthenticator.name);
+  private readonly verifiedBasic = new Map<string, number>();
 
   constructor(@Inject(WEBHOOK_SECRET_KEY) private readonly secretKey: Buffer) {}
 
   async authenticate(webhook: AlmWebhookEntity, rawBody: Buffer, headers: HttpHeaders): Promise<DeliveryAuthResult> {
     if (webhook.authType === 'none') return { ok: true };
     if (webhook.authType === 'basic') {
-      const ok = await verifyBasicAuth(headers, { username: webhook.basicUsername ?? '', passwordHash: webhook.basicPasswordHash ?? '' });
+      const ok = await this.verifyBasic(webhook, headers);
       return ok ? { ok } : { ok, detail: 'basic: missing or wrong credentials' };
     }
     const secret = this.secretOf(webhook);
@@ -42,6 +48,25 @@ export class AlmDeliveryAuthenticator {
     if (check.ok) return check;
     const verifiesWith = detectAlmSignatureScheme({ rawBody, headers, secret });
     return { ok: false, detail: `signature: ${check.reason}`, verifiesWith };
+  }
+
+  /**
+   * scrypt costs tens of milliseconds by design, and ALM sends the same header with every delivery. A header that
+   * passed is remembered for a few minutes, keyed by a SHA-256 over the webhook, its username and stored hash (new
+   * credentials forget it) and the header, so only a byte-identical header skips scrypt; a wrong one always pays it.
+   */
+  private async verifyBasic(webhook: AlmWebhookEntity, headers: HttpHeaders): Promise<boolean> {
+    const username = webhook.basicUsername ?? '';
+    const passwordHash = webhook.basicPasswordHash ?? '';
+    const key = createHash('sha256').update(JSON.stringify([webhook.id, username, passwordHash, String(headers.authorization ?? '')])).digest('base64');
+    const now = Date.now();
+    if ((this.verifiedBasic.get(key) ?? 0) > now) return true;
+    const ok = await verifyBasicAuth(headers, { username, passwordHash });
+    if (ok) {
+      if (this.verifiedBasic.size >= MAX_VERIFIED) this.verifiedBasic.clear();
+      this.verifiedBasic.set(key, now + VERIFIED_BASIC_TTL_MS);
+    }
+    return ok;
   }
 
   private secretOf(webhook: AlmWebhookEntity): string {
