@@ -29,6 +29,8 @@ const shared = {
 export default {
   // e2e tests wait for a real pipeline; the unit tests finish in milliseconds either way.
   testTimeout: 180_000,
+  // test/zz-* suites audit the whole run (e.g. its logs), so they go last.
+  testSequencer: '<rootDir>/test/support/test-sequencer.js',
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'] },
     {

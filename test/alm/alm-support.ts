@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { signAlmBody, type AlmSignatureConfig } from '../../libs/sources/alm/src/security/alm-signature.js';
-import { api, asAdmin, createApiKey, createProgram, eventually, hub, withDb } from '../support/hub.js';
+import { api, asAdmin, createApiKey, createProgram, eventually, hub, rememberSecret, withDb } from '../support/hub.js';
 
 export { readFixture, SEED_SAMPLES, fixtureNames } from '../../libs/sources/alm/src/fixtures/seed-samples.js';
 
@@ -20,7 +20,11 @@ export const PROBLEM = /application\/problem\+json/;
 
 export const newSecret = (): string => `whsec_${randomBytes(18).toString('base64url')}`;
 
+/** Every webhook's password or secret (and the key that encrypts them) must stay out of the run's logs (test/zz-audit). */
 export async function createWebhook(auth: WebhookAuth, programId?: string): Promise<TestWebhook> {
+  if (auth.type === 'basic') rememberSecret(auth.password);
+  if (auth.type === 'signature') rememberSecret(auth.secret);
+  if (hub().env.HUB_SECRET_KEY) rememberSecret(hub().env.HUB_SECRET_KEY);
   const program = programId ?? (await createProgram());
   const res = await api().post('/admin/alm/webhooks').set(asAdmin()).send({ name: 'test webhook', programId: program, auth }).expect(201);
   return { id: res.body.id, path: res.body.path, programId: program };
@@ -96,7 +100,16 @@ export function deliverTooLarge(webhook: Pick<TestWebhook, 'path'>, announced: b
 
 /** The header value a correct ALM would send under `config` (HMAC over exactly these bytes). */
 export function sign(body: Buffer | string, config: Omit<AlmSignatureConfig, 'mode'> & { mode?: AlmSignatureConfig['mode'] }): string {
-  return signAlmBody(body, { mode: 'hmac', ...config });
+  const signature = signAlmBody(body, { mode: 'hmac', ...config });
+  rememberSecret(signature);
+  return signature;
+}
+
+/** `Authorization: Basic …`, remembered for the log audit. */
+export function basicAuth(username: string, password: string): { Authorization: string } {
+  const token = Buffer.from(`${username}:${password}`).toString('base64');
+  rememberSecret(token);
+  return { Authorization: `Basic ${token}` };
 }
 
 let sequence = 0;

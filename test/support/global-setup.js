@@ -2,12 +2,13 @@
 // the built API and worker as real processes. Test files reach them over HTTP and through the state file.
 // Plain ESM over the build output (`npm test` builds first): jest loads global setup outside its transforms.
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdirSync, mkdtempSync, openSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { parseEnv } from 'node:util';
 import { startEmbeddedPostgres, startRedisServer } from '../../dist/libs/dev-stack/src/index.js';
 import { runMigrations } from '../../dist/apps/hub/src/data-source.js';
 
@@ -26,7 +27,7 @@ function freePort() {
 
 function spawnRole(role, name, env, dir) {
   const log = openSync(join(dir, 'logs', `${name}.log`), 'a');
-  const child = spawn(process.execPath, [join(ROOT, `dist/apps/${role}/src/main.js`)], { env: { ...process.env, ...env }, stdio: ['ignore', log, log] });
+  const child = spawn(process.execPath, [join(ROOT, `dist/apps/${role}/src/main.js`)], { env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', log, log] });
   child.unref();
   return child;
 }
@@ -65,7 +66,10 @@ export default async function globalSetup() {
   await runMigrations(databaseUrl);
 
   const apiPort = await freePort();
+  // .env.example is the base: a variable the hub needs but the example lacks fails here, not in production.
+  const example = Object.fromEntries(Object.entries(parseEnv(readFileSync(join(ROOT, '.env.example'), 'utf8'))).filter(([, v]) => v !== ''));
   const env = {
+    ...example,
     DATABASE_URL: databaseUrl,
     REDIS_URL: redisUrl,
     HUB_ADMIN_TOKEN: randomBytes(24).toString('base64url'),

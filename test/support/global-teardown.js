@@ -1,5 +1,6 @@
 // Stops everything the run started, whatever the tests restarted meanwhile (their pids are in the state file).
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 const alive = (pid) => {
@@ -24,4 +25,6 @@ export default async function globalTeardown() {
   await Promise.all(Object.values(roles).map((pid) => stop(pid, 'SIGTERM')));
   await stop(redis, 'SIGTERM');
   await stop(state.postgresPid, 'SIGINT');
+  // Keep the logs (CI artifacts, post-mortems); drop the databases.
+  for (const data of ['postgres', 'redis']) rmSync(join(state.dir, data), { recursive: true, force: true });
 }

@@ -13,7 +13,7 @@ export const ENTRY = {
 /** Starts a built hub role as a child process, logging to `<dir>/logs/<name>.log`. */
 export function spawnRole(role: keyof typeof ENTRY, name: string, env: Record<string, string>, dir: string): ChildProcess {
   const log = openSync(join(dir, 'logs', `${name}.log`), 'a');
-  const child = spawn(process.execPath, [ENTRY[role]], { env: { ...process.env, ...env }, stdio: ['ignore', log, log] });
+  const child = spawn(process.execPath, [ENTRY[role]], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', log, log] });
   child.unref();
   return child;
 }

@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { appendFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import request from 'supertest';
@@ -25,7 +27,13 @@ export async function createProgram(programId = uniqueId()): Promise<string> {
 
 export async function createApiKey(programIds: string[], scopes = ['events:write', 'events:read']): Promise<{ id: string; key: string }> {
   const res = await api().post('/admin/api-keys').set(asAdmin()).send({ name: 'test', programIds, scopes }).expect(201);
+  rememberSecret(res.body.key);
   return res.body as { id: string; key: string };
+}
+
+/** Notes a secret the run created, so the last suite can prove that no log line of any hub process contains it. */
+export function rememberSecret(secret: string): void {
+  appendFileSync(join(hub().dir, 'secrets.txt'), `${secret}\n`);
 }
 
 /** A program with a read/write key: the usual start of a test. */

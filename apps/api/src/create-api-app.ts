@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import { CORRELATION_HEADER, flattenValidationErrors, ProblemDetailsFilter, registerBodyParsers, ValidationFailedException } from '@hub/observability';
+import { CORRELATION_HEADER, correlationId, flattenValidationErrors, ProblemDetailsFilter, registerBodyParsers, ValidationFailedException } from '@hub/observability';
 import { ApiModule } from './api.module.js';
 import { buildOpenApiDocument } from './openapi.js';
 
@@ -17,7 +17,8 @@ export async function createApiApp(options: ApiAppOptions): Promise<NestFastifyA
   const adapter = new FastifyAdapter({
     bodyLimit: options.bodyLimitBytes,
     trustProxy: true,
-    requestIdHeader: CORRELATION_HEADER,
+    requestIdHeader: false,
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => correlationId(req.headers[CORRELATION_HEADER]),
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
   });
@@ -39,6 +40,8 @@ export async function createApiApp(options: ApiAppOptions): Promise<NestFastifyA
   );
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();
-  SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app), { jsonDocumentUrl: 'docs-json', yamlDocumentUrl: 'docs-yaml' });
+  if (!options.preview) {
+    SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app), { jsonDocumentUrl: 'docs-json', yamlDocumentUrl: 'docs-yaml' });
+  }
   return app;
 }

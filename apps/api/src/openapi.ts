@@ -17,3 +17,14 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .build();
   return SwaggerModule.createDocument(app, config, { operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}` });
 }
+
+/** The document as committed: built without connecting to anything (Nest preview mode). */
+export async function generateOpenApiJson(): Promise<string> {
+  const { createApiApp } = await import('./create-api-app.js');
+  const app = await createApiApp({ bodyLimitBytes: 1024, preview: true });
+  try {
+    return `${JSON.stringify(buildOpenApiDocument(app), null, 2)}\n`;
+  } finally {
+    await app.close();
+  }
+}

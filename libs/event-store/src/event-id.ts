@@ -1,4 +1,4 @@
-import { v5 as uuidv5 } from 'uuid';
+import { uuidV5 } from './uuid-v5.js';
 import type { PublisherSystemId } from './canonical-event.js';
 
 /** Fixed namespace for the hub's UUIDv5 event ids. Changing it would change every EventId: never do. */
@@ -14,5 +14,5 @@ export function idempotencyKey(system: PublisherSystemId, programId: string, sou
 
 /** `{PublisherProgramId}-{UUIDv5(idempotency key)}`: a redelivered event always gets the same id. */
 export function eventIdFor(system: PublisherSystemId, programId: string, sourceIdentity: readonly string[]): string {
-  return `${programId}-${uuidv5(idempotencyKey(system, programId, sourceIdentity), EVENT_ID_NAMESPACE)}`;
+  return `${programId}-${uuidV5(idempotencyKey(system, programId, sourceIdentity), EVENT_ID_NAMESPACE)}`;
 }

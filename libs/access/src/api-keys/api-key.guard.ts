@@ -1,4 +1,4 @@
-import { ForbiddenException, Injectable, UnauthorizedException, type ExecutionContext } from '@nestjs/common';
+import { ForbiddenException, HttpException, Injectable, ServiceUnavailableException, UnauthorizedException, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import type { ApiKeyPrincipal } from './api-key-principal.js';
@@ -23,7 +23,9 @@ export class ApiKeyGuard extends AuthGuard(API_KEY_STRATEGY) {
   }
 
   override handleRequest<T>(err: unknown, user: T): T {
-    if (err || !user) throw new UnauthorizedException('A valid API key is required: Authorization: Bearer <key>');
+    // A failed key lookup (database down) is not a wrong key: tell the sender to retry rather than to fix its key.
+    if (err) throw err instanceof HttpException ? err : new ServiceUnavailableException('Cannot verify the API key right now; retry later');
+    if (!user) throw new UnauthorizedException('A valid API key is required: Authorization: Bearer <key>');
     return user;
   }
 }

@@ -41,6 +41,8 @@ export class InitialSchema1763900000000 implements MigrationInterface {
     await q.query(`CREATE UNIQUE INDEX "events_feed" ON "events" ("tx_id", "seq")`);
     await q.query(`CREATE INDEX "events_program_feed" ON "events" ("program_id", "tx_id", "seq")`);
     await q.query(`CREATE INDEX "events_participant_feed" ON "events" ("participant_id", "tx_id", "seq")`);
+    await q.query(`CREATE INDEX "events_type_feed" ON "events" ("program_id", "event_type", "tx_id", "seq")`);
+    await q.query(`CREATE INDEX "events_program_start" ON "events" ("program_id", "start_utc")`);
     await q.query(`CREATE INDEX "events_publisher_event" ON "events" ("publisher_event_id")`);
     await q.query(`CREATE TABLE "dead_letters" (
       "id" uuid PRIMARY KEY,

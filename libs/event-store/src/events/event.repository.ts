@@ -117,12 +117,15 @@ export class EventRepository {
     if (query.from !== undefined) add('e.start_utc >= ?', query.from);
     if (query.to !== undefined) add('e.start_utc < ?', query.to);
     params.push(query.limit);
+    // With a time window, let the planner find the window's rows by start time and sort them: ordered by the feed
+    // index it would walk every older row first, since times mostly grow with the feed (EXPLAIN at 1 M rows: 360 ms).
+    const order = query.from !== undefined || query.to !== undefined ? 'e.tx_id + 0, e.seq' : 'e.tx_id, e.seq';
     const rows: EventRow[] = await this.dataSource.query(
       `WITH h AS (SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS xmin)
        SELECT ${COLUMNS.split(',').map((c) => `e.${c.trim()}`).join(', ')}
          FROM events e, h
         WHERE ${where.join(' AND ')}
-        ORDER BY e.tx_id, e.seq
+        ORDER BY ${order}
         LIMIT $${params.length}`,
       params,
     );

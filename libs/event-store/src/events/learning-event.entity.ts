@@ -8,6 +8,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm'
 @Index('events_feed', ['txId', 'seq'], { unique: true })
 @Index('events_program_feed', ['programId', 'txId', 'seq'])
 @Index('events_participant_feed', ['participantId', 'txId', 'seq'])
+@Index('events_type_feed', ['programId', 'eventType', 'txId', 'seq'])
+@Index('events_program_start', ['programId', 'startUtc'])
 @Index('events_publisher_event', ['publisherEventId'])
 export class LearningEventEntity {
   @PrimaryColumn({ name: 'event_id', type: 'varchar', length: 64 })

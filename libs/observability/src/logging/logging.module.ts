@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
+import pino from 'pino';
 import { appConfig, type AppConfig } from '@hub/config';
-import { loggableHeaders } from './log-headers.js';
 
 /** Header names and body fields whose values never reach a log line. */
 export const REDACTED_PATHS = [
@@ -28,26 +28,29 @@ export const CORRELATION_HEADER = 'x-correlation-id';
     LoggerModule.forRootAsync({
       inject: [appConfig.KEY],
       useFactory: (config: AppConfig) => ({
+        // Every route; the module's default pattern does not match on this Nest/Fastify pairing.
+        forRoutes: ['{*path}'],
         pinoHttp: {
           level: config.logLevel,
           redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-          genReqId: (req: IncomingMessage) => {
-            const given = req.headers[CORRELATION_HEADER];
-            return typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
-          },
           customProps: () => ({ role: process.env.HUB_PROCESS_ROLE ?? 'hub' }),
-          autoLogging: { ignore: (req: IncomingMessage) => req.url?.startsWith('/health') === true || req.url === '/metrics' },
+          autoLogging: { ignore: (req: IncomingMessage & { originalUrl?: string }) => /^\/(health|metrics)\b/.test(req.originalUrl ?? req.url ?? '') },
+          // One short line per request: headers stay out (they carry credentials), the query too (it can carry filters on people).
           serializers: {
-            req: (req: { id: string; method: string; url: string; headers: Record<string, unknown> }) => ({
-              id: req.id,
-              method: req.method,
-              url: req.url?.split('?')[0],
-              headers: loggableHeaders(req.headers),
-            }),
+            req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url?.split('?')[0] }),
+            res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
           },
+          // Asynchronous writes: a synchronous write per line costs the ingress more than the request itself under
+          // load. Lines written while a write is in flight go out together with the next one; none waits for a buffer to fill.
+          stream: pino.destination({ sync: false }),
         },
       }),
     }),
   ],
 })
 export class LoggingModule {}
+
+/** Request ids: the caller's correlation id when it sent a sane one, else a fresh UUID; it travels into the job. */
+export function correlationId(header: string | string[] | undefined): string {
+  return typeof header === 'string' && /^[\w.-]{1,100}$/.test(header) ? header : randomUUID();
+}

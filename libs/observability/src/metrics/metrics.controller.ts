@@ -1,6 +1,7 @@
-import { Controller, Get, Header, Inject, UnauthorizedException, Headers } from '@nestjs/common';
+import { Controller, Get, Header, Inject, Req, UnauthorizedException } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { createHash, timingSafeEqual } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
 import { appConfig, type AppConfig } from '@hub/config';
 import { HubMetrics } from './hub-metrics.js';
 
@@ -19,9 +20,9 @@ export class MetricsController {
   @ApiOperation({ summary: 'Prometheus metrics (open, or behind the admin token when METRICS_AUTH=admin)' })
   @ApiProduces('text/plain')
   @ApiOkResponse({ description: 'Prometheus text exposition format' })
-  async scrape(@Headers('authorization') authorization?: string): Promise<string> {
+  async scrape(@Req() request: FastifyRequest): Promise<string> {
     if (this.config.metricsAuth === 'admin') {
-      const token = /^Bearer\s+(.+)$/i.exec(authorization ?? '')?.[1] ?? '';
+      const token = /^Bearer\s+(.+)$/i.exec(request.headers.authorization ?? '')?.[1] ?? '';
       if (!timingSafeEqual(digest(token), digest(this.config.adminToken))) throw new UnauthorizedException('The admin token is required for /metrics');
     }
     return this.metrics.registry.metrics();

@@ -34,7 +34,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       return;
     }
     const body = this.toProblem(exception, request);
-    const retryAfter = (exception as { retryAfterSeconds?: number }).retryAfterSeconds;
+    // Every 503 tells the sender when to come back; the pipeline's own error may ask for a specific delay.
+    const retryAfter = (exception as { retryAfterSeconds?: number }).retryAfterSeconds ?? (body.status === 503 ? 1 : undefined);
     if (retryAfter !== undefined) reply.header('Retry-After', String(retryAfter));
     if (body.status === 401 && request.url.startsWith('/api/')) reply.header('WWW-Authenticate', 'Bearer realm="learning-hub"');
     reply.status(body.status).type(PROBLEM_CONTENT_TYPE).send(body);

@@ -1,6 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsObject, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
 import { FIELD_LIMITS } from '@hub/event-store';
 import { LB_EVENT_TYPES } from '../events/lb-event-types.js';
 
@@ -9,49 +7,38 @@ export const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9}
 
 export class EventCategoryDto {
   @ApiProperty({ example: 'activity', maxLength: 100, description: 'Stable code of the publisher’s own classification' })
-  @IsString() @Length(1, 100)
   value: string;
 
   @ApiProperty({ example: 'Activity', maxLength: 200, description: 'Human-readable label' })
-  @IsString() @Length(1, 200)
   label: string;
 }
 
-/** The POST body of one event, exactly as in the seed. */
+/** The POST body of one event, exactly as in the seed (documentation; validate-lb-events.ts enforces the rules). */
 export class PublishEventDto {
   @ApiProperty({ example: 'NURSING', maxLength: FIELD_LIMITS.PublisherProgramId, description: 'The program that owns the event; the API key must have access to it' })
-  @IsString() @Length(1, FIELD_LIMITS.PublisherProgramId)
   PublisherProgramId: string;
 
   @ApiProperty({ example: 'LB', enum: ['LB'], description: 'Only LB (LearningBuilder) publishes through this API' })
-  @IsIn(['LB'], { message: 'PublisherSystemId must be LB' })
   PublisherSystemId: 'LB';
 
   @ApiProperty({ example: 'AI_COMP_SUCCESS', enum: LB_EVENT_TYPES })
-  @IsIn(LB_EVENT_TYPES, { message: `EventType must be one of ${LB_EVENT_TYPES.join(', ')}` })
   EventType: string;
 
   @ApiProperty({ example: 'AI:1234', maxLength: FIELD_LIMITS.PublisherEventId, description: 'Entity-scoped id: AI:1234 is activity instance 1234' })
-  @IsString() @Length(1, FIELD_LIMITS.PublisherEventId)
   PublisherEventId: string;
 
   @ApiProperty({ example: 'joebob@example.com', maxLength: FIELD_LIMITS.PublisherParticipantId })
-  @IsString() @Length(1, FIELD_LIMITS.PublisherParticipantId)
   PublisherParticipantId: string;
 
   @ApiPropertyOptional({ type: EventCategoryDto, nullable: true })
-  @IsOptional() @ValidateNested() @Type(() => EventCategoryDto)
   PublisherEventCategory?: EventCategoryDto | null;
 
   @ApiPropertyOptional({ type: 'object', additionalProperties: true, example: { credits: 2, activity: 'CPR refresher' }, description: 'The publisher’s own JSON, stored untouched' })
-  @IsOptional() @IsObject()
   PublisherEventData?: Record<string, unknown>;
 
   @ApiProperty({ example: '2024-03-01T14:30:00Z', description: 'UTC date/time the event occurred or started' })
-  @IsString() @Matches(ISO_DATE_TIME, { message: 'EventStartUtc must be an ISO 8601 date-time' })
   EventStartUtc: string;
 
   @ApiPropertyOptional({ example: '2024-03-01T14:30:00Z', nullable: true, description: 'Equal to EventStartUtc for single-instant events' })
-  @IsOptional() @IsString() @Matches(ISO_DATE_TIME, { message: 'EventEndUtc must be an ISO 8601 date-time' })
   EventEndUtc?: string | null;
 }

@@ -6,7 +6,8 @@ import { ValidationFailedException } from '@hub/observability';
 import { AcceptService } from '@hub/pipeline';
 import type { EventReceiptDto } from '../dto/event-receipt.dto.js';
 import type { ListEventsQuery } from '../dto/list-events.query.js';
-import { toCanonicalLbEvent, toUtcIso } from './lb-event.mapper.js';
+import { toCanonicalLbEvent } from './lb-event.mapper.js';
+import { toUtcIso } from './utc-date-time.js';
 import { validateLbEvents } from './validate-lb-events.js';
 
 export const DEFAULT_PAGE_SIZE = 100;
@@ -28,12 +29,14 @@ export class HubEventsService {
 
     const canonical = result.events.map(toCanonicalLbEvent);
     // One payload per program, so a dead letter or a replay always belongs to exactly one program.
+    const items: unknown[] = Array.isArray(body) ? body : [body];
     const byProgram = new Map<string, unknown[]>();
-    result.events.forEach((event, i) => {
-      const list = byProgram.get(event.PublisherProgramId) ?? [];
-      list.push(body instanceof Array ? body[i] : body);
-      byProgram.set(event.PublisherProgramId, list);
-    });
+    for (let i = 0; i < items.length; i++) {
+      const programId = result.events[i].PublisherProgramId;
+      const list = byProgram.get(programId);
+      if (list) list.push(items[i]);
+      else byProgram.set(programId, [items[i]]);
+    }
     const receivedUtc = new Date().toISOString();
     await Promise.all(
       [...byProgram].map(([programId, items]) =>
@@ -60,12 +63,19 @@ export class HubEventsService {
       participantId: query.PublisherParticipantId,
       publisherEventId: query.PublisherEventId,
       categoryValue: query.PublisherEventCategory,
-      from: query.from ? new Date(toUtcIso(query.from)) : undefined,
-      to: query.to ? new Date(toUtcIso(query.to)) : undefined,
+      from: this.readTime(query.from, 'from'),
+      to: this.readTime(query.to, 'to'),
       after,
       limit,
     });
     return { ...page, limit };
+  }
+
+  private readTime(value: string | undefined, field: string): Date | undefined {
+    if (value === undefined) return undefined;
+    const iso = toUtcIso(value);
+    if (!iso) throw new ValidationFailedException([{ field, message: `${field} must be an ISO 8601 date-time` }]);
+    return new Date(iso);
   }
 
   async findOne(eventId: string, caller: ApiKeyPrincipal): Promise<StoredEvent> {
