@@ -24,6 +24,8 @@ export type DeliveryAuthResult = { ok: true } | { ok: false; detail: string; ver
 export class AlmDeliveryAuthenticator {
   private readonly logger = new Logger(AlmDeliveryAuthenticator.name);
   private readonly verifiedBasic = new Map<string, number>();
+  /** Decrypted secrets by their stored ciphertext (unique per encryption: a rotation or a new key is a new entry). */
+  private readonly secrets = new Map<string, string>();
 
   constructor(@Inject(WEBHOOK_SECRET_KEY) private readonly secretKey: Buffer) {}
 
@@ -70,8 +72,14 @@ export class AlmDeliveryAuthenticator {
   }
 
   private secretOf(webhook: AlmWebhookEntity): string {
+    const stored = webhook.signatureSecret ?? '';
+    const memo = this.secrets.get(`${webhook.id}.${stored}`);
+    if (memo !== undefined) return memo;
     try {
-      return decryptSecret(webhook.signatureSecret ?? '', this.secretKey, webhook.id);
+      const secret = decryptSecret(stored, this.secretKey, webhook.id);
+      if (this.secrets.size >= MAX_VERIFIED) this.secrets.clear();
+      this.secrets.set(`${webhook.id}.${stored}`, secret);
+      return secret;
     } catch (err) {
       if (!(err instanceof SecretDecryptionError)) throw err;
       // The hub's fault (HUB_SECRET_KEY changed or the row was altered), not the sender's: a 5xx, so ALM retries.
