@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, openSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -56,6 +57,7 @@ export class BenchStack {
       DATABASE_URL: this.postgres.url,
       REDIS_URL: this.redis.url,
       HUB_ADMIN_TOKEN: 'bench-admin-token-0123456789',
+      HUB_SECRET_KEY: randomBytes(32).toString('base64'),
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
       HUB_QUEUE_PREFIX: '{hub}',

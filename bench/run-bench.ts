@@ -3,6 +3,7 @@ import { plainBatchedInsert, timeDrain } from './drain.js';
 import { load, type LoadResult } from './load.js';
 import { EVENT_QUERIES, measureQuery, seedEvents } from './queries.js';
 import { compare, fmt, renderTable, writeReport, type Row } from './report.js';
+import { almDelivery, queueAlmDeliveries, signedAlmHeaders } from './alm-bench.js';
 
 /**
  * `npm run bench`: starts a throw-away stack, measures the hub beside its baselines in the same run, prints a table
@@ -12,6 +13,8 @@ import { compare, fmt, renderTable, writeReport, type Row } from './report.js';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 10;
 const DRAIN_EVENTS = Number(process.env.BENCH_DRAIN_EVENTS ?? 50_000);
+const ALM_DRAIN_EVENTS = Number(process.env.BENCH_ALM_DRAIN_EVENTS ?? 20_000);
+const ALM_SECRET = 'bench-alm-signing-secret';
 const QUERY_SIZES = [10_000, Number(process.env.BENCH_QUERY_LARGE ?? 1_000_000)];
 
 const stack = new BenchStack();
@@ -74,6 +77,16 @@ try {
   const baseBatch = await load({ url: baselineUrl, body: batch, seconds: SECONDS });
   const hubBatch = await load({ url: `${base}/api/v1/events`, body: batch, headers: auth, seconds: SECONDS, watch });
   acceptRows('hub API, 500 events', hubBatch, baseBatch, 500);
+  // ALM: signed one-event deliveries against the same baseline. The same delivery every time: accepting costs the
+  // same whether the event is new (the worker's store drops repeats), and the signature must match the body.
+  await admin(base, '/admin/programs', { programId: 'ALMBENCH', name: 'ALM benchmark' });
+  const almHook = await admin(base, '/admin/alm/webhooks', { name: 'bench', programId: 'ALMBENCH', auth: { type: 'signature', secret: ALM_SECRET } });
+  const almOne = almDelivery(0, 1);
+  await load({ url: `${base}${almHook.path}`, body: almOne, headers: signedAlmHeaders(almOne, ALM_SECRET), seconds: 2 }); // warm-up
+  const baseAlm = await load({ url: baselineUrl, body: almOne, seconds: SECONDS });
+  const hubAlm = await load({ url: `${base}${almHook.path}`, body: almOne, headers: signedAlmHeaders(almOne, ALM_SECRET), seconds: SECONDS, watch });
+  acceptRows('ALM webhook, 1 signed event', hubAlm, baseAlm, 1);
+
   rows.push({ scenario: 'memory', metric: 'API RSS MB under load (peak)', hub: fmt(Math.max(hubSingle.peakRss.api, hubBatch.peakRss.api)), baseline: '—', ratio: '—', target: '≤ 300', verdict: Math.max(hubSingle.peakRss.api, hubBatch.peakRss.api) <= 300 ? 'met' : 'NOT MET' });
 
   // Drain: queue DRAIN_EVENTS events in 500-event requests with no worker running, then start one and time it.
@@ -92,6 +105,17 @@ try {
   notes.push(`Drain: ${fmt(DRAIN_EVENTS)} LB events queued in 500-event requests, then one worker started; timed from the first stored event. Baseline: the same rows (every column, same values) written by one Node process with the same unnest INSERT … ON CONFLICT DO NOTHING, 1,000 rows a statement.`);
   notes.push(`Accept: autocannon, ${CONNECTIONS} connections, ${SECONDS} s per run after a warm-up, the API process alone (no worker running); baseline: a bare Fastify server doing one BullMQ add per request with an offline-queue-free connection, no auth or validation.`);
   void worker;
+  // ALM: 100-event signed deliveries queued with no worker running, then one worker started and timed, as above.
+  await stack.stopProcess(worker);
+  await admin(base, '/admin/programs', { programId: 'ALMDRAIN', name: 'ALM drain' });
+  const almDrainHook = await admin(base, '/admin/alm/webhooks', { name: 'drain', programId: 'ALMDRAIN', auth: { type: 'signature', secret: ALM_SECRET } });
+  await queueAlmDeliveries(`${base}${almDrainHook.path}`, ALM_SECRET, ALM_DRAIN_EVENTS / 100, 100);
+  const almWorkerPort = await freePort();
+  await stack.startProcess('apps/worker/src/main.js', { WORKER_HEALTH_PORT: String(almWorkerPort) }, `http://127.0.0.1:${almWorkerPort}/health/live`);
+  const almDrain = await timeDrain(stack.postgres.url, 'ALMDRAIN', ALM_DRAIN_EVENTS);
+  const almPlain = await plainBatchedInsert(stack.postgres.url, 'PLAINALM', ALM_DRAIN_EVENTS);
+  rows.push(compare('ALM drain, 100-event deliveries', 'stored events/s', almDrain, almPlain, { ratio: 0.5, higherIsBetter: true }));
+  notes.push(`ALM: accept of one signed event (HMAC-SHA256 hex over the raw body, the same delivery each time) against the same bare server; drain: ${fmt(ALM_DRAIN_EVENTS)} events in signed 100-event deliveries queued with no worker running, then one worker started; baseline the plain batched INSERT of as many rows.`);
 
   // Reads: the same filtered queries with 10 thousand and with 1 million events stored.
   await admin(base, '/admin/programs', { programId: 'QUERY', name: 'Queries' });

@@ -85,6 +85,7 @@ try {
     DATABASE_URL: postgres!.url,
     REDIS_URL: redis!.url,
     HUB_ADMIN_TOKEN: 'chaos-admin-token-0123456789',
+    HUB_SECRET_KEY: 'Y2hhb3Mtc2VjcmV0LWtleS0zMi1ieXRlcy1sb25nISE=',
     PORT: String(ports.api),
     WORKER_HEALTH_PORT: String(ports.worker),
     HOST: '127.0.0.1',

@@ -73,6 +73,7 @@ export default async function globalSetup() {
     DATABASE_URL: databaseUrl,
     REDIS_URL: redisUrl,
     HUB_ADMIN_TOKEN: randomBytes(24).toString('base64url'),
+    HUB_SECRET_KEY: randomBytes(32).toString('base64'),
     PORT: String(apiPort),
     HOST: '127.0.0.1',
     LOG_LEVEL: 'info',

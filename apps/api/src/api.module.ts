@@ -7,6 +7,7 @@ import { HealthModule, LoggingModule, MetricsModule } from '@hub/observability';
 import { HubApiModule } from '@hub/sources/hub-api';
 import { ImcApiModule } from '@hub/sources/imc';
 import { XapiModule } from '@hub/sources/xapi';
+import { AlmModule } from '@hub/sources/alm';
 
 /** The API role: HTTP only. It accepts into the pipeline and reads the store; it never processes jobs. */
 @Module({
@@ -20,6 +21,7 @@ import { XapiModule } from '@hub/sources/xapi';
     AdminModule,
     ImcApiModule,
     XapiModule,
+    AlmModule,
   ],
 })
 export class ApiModule {}

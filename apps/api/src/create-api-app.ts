@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import { CORRELATION_HEADER, correlationId, flattenValidationErrors, ProblemDetailsFilter, ValidationFailedException } from '@hub/observability';
+import { CORRELATION_HEADER, correlationId, flattenValidationErrors, ProblemDetailsFilter, registerBodyParsers, ValidationFailedException } from '@hub/observability';
 import { ApiModule } from './api.module.js';
 import { buildOpenApiDocument } from './openapi.js';
 
@@ -30,6 +30,8 @@ export async function createApiApp(options: ApiAppOptions): Promise<NestFastifyA
     abortOnError: !options.preview,
   });
   if (!options.preview) app.useLogger(app.get(Logger));
+  // Strict JSON everywhere, except routes marked @RawBodyRoute() (webhooks that verify and parse the exact bytes).
+  registerBodyParsers(app, { bodyLimitBytes: options.bodyLimitBytes });
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,

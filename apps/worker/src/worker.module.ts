@@ -7,6 +7,7 @@ import { PipelineWorkerModule } from '@hub/pipeline';
 import { HubApiNormalizerModule } from '@hub/sources/hub-api';
 import { ImcWorkerModule } from '@hub/sources/imc';
 import { XapiNormalizerModule } from '@hub/sources/xapi';
+import { AlmNormalizerModule } from '@hub/sources/alm';
 
 /** The worker role: drains the ingest queue into the store; serves only health and metrics. */
 @Module({
@@ -20,6 +21,7 @@ import { XapiNormalizerModule } from '@hub/sources/xapi';
     HubApiNormalizerModule,
     ImcWorkerModule,
     XapiNormalizerModule,
+    AlmNormalizerModule,
   ],
 })
 export class WorkerModule {}

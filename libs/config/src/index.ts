@@ -5,3 +5,4 @@ export * from './ingest.config.js';
 export * from './validate-config.js';
 export * from './imc.config.js';
 export * from './xapi.config.js';
+export * from './secrets.config.js';

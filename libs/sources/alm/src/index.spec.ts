@@ -3,8 +3,8 @@ import * as alm from '@hub/sources/alm';
 describe('@hub/sources/alm public API', () => {
   it('exports the functions the controller, worker and admin routes call', () => {
     for (const name of [
-      'parseAlmDelivery', 'normalizeAlmDelivery', 'catalogueUpdatesFrom', 'catalogueUpdateWins', 'almLearnerChangeFrom',
-      'almChangeIsStale', 'toUtcIso', 'almEventDefinition', 'verifyAlmSignature', 'signAlmBody', 'detectAlmSignatureScheme',
+      'parseAlmDelivery', 'normalizeAlmDelivery', 'catalogueUpdatesFrom', 'catalogueUpdateWins', 'toUtcIso', 'almEventDefinition',
+      'verifyAlmSignature', 'signAlmBody', 'detectAlmSignatureScheme',
       'verifyBasicAuth', 'hashPassword', 'verifyPassword', 'encryptSecret', 'decryptSecret', 'parseEncryptionKey',
       'deliveryHeaderSummary',
     ]) {
