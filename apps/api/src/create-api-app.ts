@@ -4,6 +4,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { CORRELATION_HEADER, correlationId, flattenValidationErrors, ProblemDetailsFilter, registerBodyParsers, ValidationFailedException } from '@hub/observability';
+import { XAPI_PATH } from '@hub/sources/xapi';
 import { ApiModule } from './api.module.js';
 import { buildOpenApiDocument } from './openapi.js';
 
@@ -31,7 +32,7 @@ export async function createApiApp(options: ApiAppOptions): Promise<NestFastifyA
   });
   if (!options.preview) app.useLogger(app.get(Logger));
   // Strict JSON everywhere, except routes marked @RawBodyRoute() (webhooks that verify and parse the exact bytes).
-  registerBodyParsers(app, { bodyLimitBytes: options.bodyLimitBytes });
+  registerBodyParsers(app, { bodyLimitBytes: options.bodyLimitBytes, rawBodyPathPrefixes: [XAPI_PATH] });
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,

@@ -42,10 +42,13 @@ export function isRawBodyRoute(request: Pick<FastifyRequest, 'routeOptions'>): b
 
 export interface BodyParserOptions {
   bodyLimitBytes: number;
+  /** Paths under which a body of any content type (not JSON, not text) arrives as raw bytes, e.g. the xAPI LRS's documents. */
+  rawBodyPathPrefixes?: readonly string[];
 }
 
 /** Registers the parsers described above; call before `app.init()` / `listen()`. */
-export function registerBodyParsers(app: NestFastifyApplication, { bodyLimitBytes }: BodyParserOptions): void {
+export function registerBodyParsers(app: NestFastifyApplication, { bodyLimitBytes, rawBodyPathPrefixes = [] }: BodyParserOptions): void {
+  const underRawPrefix = (request: FastifyRequest) => rawBodyPathPrefixes.some((prefix) => request.url.startsWith(prefix));
   const fastify = app.getHttpAdapter().getInstance();
   const strictJson = fastify.getDefaultJsonParser('error', 'error');
 
@@ -64,7 +67,7 @@ export function registerBodyParsers(app: NestFastifyApplication, { bodyLimitByte
   // Any other type, or none: raw routes take it; the others keep answering 415 as before. Added on Fastify
   // directly: through Nest a catch-all would stop Nest from registering its form (urlencoded) parser.
   fastify.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: bodyLimitBytes }, (request, body, done) => {
-    if (isRawBodyRoute(request)) return done(null, body);
+    if (isRawBodyRoute(request) || underRawPrefix(request)) return done(null, body);
     done(new errorCodes.FST_ERR_CTP_INVALID_MEDIA_TYPE(), undefined);
   });
 }
