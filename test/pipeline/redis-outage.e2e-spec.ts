@@ -28,7 +28,7 @@ describeWithLocalRedis('Redis unreachable', () => {
     await startRedis();
     // The sender retries as told until the hub takes the event.
     await eventually(async () => (await api().post('/api/v1/events').set(p.auth).send(during)).status === 202, 30_000, 'a 202 after Redis returned');
-    await api().get('/health/ready').expect(200);
+    await eventually(async () => (await api().get('/health/ready')).status === 200, 30_000, 'readiness to recover');
     await eventually(async () => (await countStored(p.programId)) === 2, 30_000, 'both events stored');
   });
 });

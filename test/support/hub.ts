@@ -125,10 +125,11 @@ export function nextPath(link: string): string {
 
 // --- process control, for the fault tests -------------------------------------------------------------
 
-export async function startWorker(name = `worker-${Date.now()}`): Promise<number> {
+/** Starts another worker on this run's environment; `env` adds or overrides variables (e.g. the imc consumer's). */
+export async function startWorker(name = `worker-${Date.now()}`, env: Record<string, string> = {}): Promise<number> {
   const state = hub();
-  const port = await freePort();
-  const child = spawnRole('worker', name, { ...state.env, WORKER_HEALTH_PORT: String(port) }, state.dir);
+  const port = env.WORKER_HEALTH_PORT ?? String(await freePort());
+  const child = spawnRole('worker', name, { ...state.env, WORKER_HEALTH_PORT: port, ...env }, state.dir);
   state.pids[name] = child.pid!;
   writeState(state);
   await waitForHttp(`http://127.0.0.1:${port}/health/live`);

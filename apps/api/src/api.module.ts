@@ -6,6 +6,7 @@ import { DatabaseModule } from '@hub/database';
 import { HealthModule, LoggingModule, MetricsModule } from '@hub/observability';
 import { HubApiModule } from '@hub/sources/hub-api';
 import { AlmModule } from '@hub/sources/alm';
+import { ImcApiModule } from '@hub/sources/imc';
 
 /** The API role: HTTP only. It accepts into the pipeline and reads the store; it never processes jobs. */
 @Module({
@@ -18,6 +19,7 @@ import { AlmModule } from '@hub/sources/alm';
     HubApiModule,
     AdminModule,
     AlmModule,
+    ImcApiModule,
   ],
 })
 export class ApiModule {}

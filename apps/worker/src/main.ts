@@ -4,6 +4,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { Logger } from 'nestjs-pino';
 import { appConfig } from '@hub/config';
 import { ProblemDetailsFilter } from '@hub/observability';
+import { startImcConsumer } from '@hub/sources/imc';
 import { WorkerModule } from './worker.module.js';
 
 process.env.HUB_PROCESS_ROLE = 'worker';
@@ -13,3 +14,5 @@ app.useGlobalFilters(new ProblemDetailsFilter());
 app.enableShutdownHooks();
 const { workerHealthPort, host } = appConfig();
 await app.listen(workerHealthPort, host);
+// The imc queue consumer, when IMC_AMQP_URL or IMC_SERVICEBUS_CONNECTION_STRING is set.
+await startImcConsumer(app);

@@ -1,16 +1,17 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
-import { appConfig, databaseConfig, ingestConfig, redisConfig } from '@hub/config';
+import { appConfig, databaseConfig, imcConfig, ingestConfig, redisConfig } from '@hub/config';
 import { DatabaseModule } from '@hub/database';
 import { HealthModule, LoggingModule, MetricsModule } from '@hub/observability';
 import { PipelineWorkerModule } from '@hub/pipeline';
 import { HubApiNormalizerModule } from '@hub/sources/hub-api';
 import { AlmNormalizerModule } from '@hub/sources/alm';
+import { ImcWorkerModule } from '@hub/sources/imc';
 
 /** The worker role: drains the ingest queue into the store; serves only health and metrics. */
 @Module({
   imports: [
-    ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [appConfig, databaseConfig, redisConfig, ingestConfig] }),
+    ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [appConfig, databaseConfig, redisConfig, ingestConfig, imcConfig] }),
     LoggingModule,
     MetricsModule,
     DatabaseModule,
@@ -18,6 +19,7 @@ import { AlmNormalizerModule } from '@hub/sources/alm';
     PipelineWorkerModule,
     HubApiNormalizerModule,
     AlmNormalizerModule,
+    ImcWorkerModule,
   ],
 })
 export class WorkerModule {}

@@ -4,3 +4,4 @@ export * from './redis.config.js';
 export * from './ingest.config.js';
 export * from './validate-config.js';
 export * from './secrets.config.js';
+export * from './imc.config.js';

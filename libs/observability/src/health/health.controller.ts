@@ -1,6 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { ReadinessDetails } from './readiness-details.js';
 import { RedisHealthIndicator } from './redis-health.indicator.js';
 
 @ApiTags('operations')
@@ -10,6 +11,8 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly db: TypeOrmHealthIndicator,
     private readonly redis: RedisHealthIndicator,
+    private readonly details: ReadinessDetails,
+    private readonly indicator: HealthIndicatorService,
   ) {}
 
   @Get('live')
@@ -20,9 +23,10 @@ export class HealthController {
   }
 
   @Get('ready')
-  @ApiOperation({ summary: 'Readiness: PostgreSQL and Redis reachable (503 otherwise)' })
+  @ApiOperation({ summary: 'Readiness: PostgreSQL and Redis reachable (503 otherwise); informational entries such as the imc consumer never fail it' })
   @HealthCheck()
   ready() {
-    return this.health.check([() => this.db.pingCheck('postgres', { timeout: 1_500 }), () => this.redis.isHealthy('redis')]);
+    const informational = this.details.entries().map(([key, detail]) => async () => this.indicator.check(key).up(detail()));
+    return this.health.check([() => this.db.pingCheck('postgres', { timeout: 1_500 }), () => this.redis.isHealthy('redis'), ...informational]);
   }
 }

@@ -1,5 +1,5 @@
-// Public API of the imc source: the framework-free part (decoding, parsing, normalizing). The Nest transport,
-// broker profiles and wiring live beside it and use only what is exported here.
+// Public API of the imc source. First the framework-free part (decoding, parsing, normalizing), then the Nest part
+// (transport, broker profiles, ingress, course catalogue), which builds on the former.
 export { IMC_TOPIC, IMC_TOPICS, IMC_TOPIC_KIND, resolveImcTopic, type ImcTopic } from './imc-topics.js';
 
 export { decodeImcBody, IMC_MAX_BODY_BYTES, type ImcBodyDecodeResult } from './messages/imc-body.decoder.js';
@@ -43,3 +43,24 @@ export {
 } from './normalize/imc-message.normalizer.js';
 
 export { courseUpdateFrom, supersedesCourseUpdate, type ImcCourseUpdate } from './catalogue/course-update.js';
+
+// The Nest part: transport, broker profiles, ingress, normalizer and course catalogue.
+export { ImcApiModule, ImcWorkerModule } from './imc.module.js';
+export { startImcConsumer } from './ingress/start-imc-consumer.js';
+export { ImcCourseEntity } from './catalogue/imc-course.entity.js';
+export { IMC_TRANSPORT, ImcContext, ImcTransport } from './transport/imc-transport.strategy.js';
+export { ImcVerdicts, isImcVerdict, type ImcVerdict } from './transport/imc-verdict.js';
+export { rawBodyBytes, rawBodyText, type ImcDelivery } from './transport/imc-delivery.js';
+export type { ImcConsumer, ImcDispatch } from './transport/imc-consumer.js';
+export { ImcConnectionStatus, type ImcConnectionSnapshot, type ImcConnectionState } from './transport/imc-connection-status.js';
+export { amqpPlanFor, imcSubscriptionQueue, type AmqpBrokerPlan, type AmqpImcBroker } from './transport/amqp/amqp-broker-plan.js';
+export { amqpSettlementFor } from './transport/amqp/amqp-settlement.js';
+export { AmqpImcConsumer } from './transport/amqp/amqp-imc-consumer.js';
+export { imcRabbitMqDefinitions, type RabbitMqDefinitions } from './transport/amqp/rabbitmq-definitions.js';
+export {
+  ServiceBusImcConsumer,
+  type ServiceBusClientFactory,
+  type ServiceBusClientLike,
+  type ServiceBusReceiverLike,
+} from './transport/servicebus/servicebus-imc-consumer.js';
+export { serviceBusSettlementFor } from './transport/servicebus/servicebus-settlement.js';
