@@ -5,8 +5,9 @@ import { appConfig, databaseConfig, ingestConfig, redisConfig } from '@hub/confi
 import { DatabaseModule } from '@hub/database';
 import { HealthModule, LoggingModule, MetricsModule } from '@hub/observability';
 import { HubApiModule } from '@hub/sources/hub-api';
-import { AlmModule } from '@hub/sources/alm';
 import { ImcApiModule } from '@hub/sources/imc';
+import { XapiModule } from '@hub/sources/xapi';
+import { AlmModule } from '@hub/sources/alm';
 
 /** The API role: HTTP only. It accepts into the pipeline and reads the store; it never processes jobs. */
 @Module({
@@ -18,8 +19,9 @@ import { ImcApiModule } from '@hub/sources/imc';
     HealthModule,
     HubApiModule,
     AdminModule,
-    AlmModule,
     ImcApiModule,
+    XapiModule,
+    AlmModule,
   ],
 })
 export class ApiModule {}

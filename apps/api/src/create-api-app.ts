@@ -24,6 +24,8 @@ export async function createApiApp(options: ApiAppOptions): Promise<NestFastifyA
   });
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule, adapter, {
     bufferLogs: true,
+    // Raw bytes of JSON and form bodies: xAPI documents are stored as sent, and the token endpoint reads the seed's JSON-in-a-form body.
+    rawBody: true,
     preview: options.preview,
     abortOnError: !options.preview,
   });

@@ -14,6 +14,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setVersion('1')
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API key created at POST /admin/api-keys' }, API_KEY_SECURITY)
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'HUB_ADMIN_TOKEN' }, ADMIN_SECURITY)
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An xAPI access token from POST /igs/oauth/accesstoken' }, 'xapi-token')
+    .addBasicAuth({ type: 'http', scheme: 'basic', description: 'xAPI client id and secret' }, 'xapi-basic')
     .build();
   return SwaggerModule.createDocument(app, config, { operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}` });
 }

@@ -5,8 +5,9 @@ import { DatabaseModule } from '@hub/database';
 import { HealthModule, LoggingModule, MetricsModule } from '@hub/observability';
 import { PipelineWorkerModule } from '@hub/pipeline';
 import { HubApiNormalizerModule } from '@hub/sources/hub-api';
-import { AlmNormalizerModule } from '@hub/sources/alm';
 import { ImcWorkerModule } from '@hub/sources/imc';
+import { XapiNormalizerModule } from '@hub/sources/xapi';
+import { AlmNormalizerModule } from '@hub/sources/alm';
 
 /** The worker role: drains the ingest queue into the store; serves only health and metrics. */
 @Module({
@@ -18,8 +19,9 @@ import { ImcWorkerModule } from '@hub/sources/imc';
     HealthModule,
     PipelineWorkerModule,
     HubApiNormalizerModule,
-    AlmNormalizerModule,
     ImcWorkerModule,
+    XapiNormalizerModule,
+    AlmNormalizerModule,
   ],
 })
 export class WorkerModule {}

@@ -5,5 +5,5 @@ export * from './problems/problem-details.js';
 export * from './problems/problem-details.filter.js';
 export * from './problems/validation-failed.exception.js';
 export * from './health/health.module.js';
-export * from './http/body-parsers.js';
 export * from './health/readiness-details.js';
+export * from './http/body-parsers.js';

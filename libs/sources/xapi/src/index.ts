@@ -71,3 +71,9 @@ export {
   type NormalizeStatementOptions,
 } from './normalize/xapi-statement.normalizer.js';
 export { IMC_COMPLETED_STATEMENT, IMC_COMPLETED_STATEMENT_JSON } from './fixtures/imc-completed-statement.fixture.js';
+export { XapiModule, XapiNormalizerModule, XAPI_ENTITIES } from './xapi.module.js';
+export { XapiClientEntity } from './clients/xapi-client.entity.js';
+export { XapiTokenEntity } from './oauth/xapi-token.entity.js';
+export { XapiStatementEntity } from './lrs/statements/xapi-statement.entity.js';
+export { XapiAttachmentEntity } from './lrs/statements/xapi-attachment.entity.js';
+export { XapiDocumentEntity } from './lrs/documents/xapi-document.entity.js';
