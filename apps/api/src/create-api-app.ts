@@ -3,8 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import { CORRELATION_HEADER, correlationId, flattenValidationErrors, ProblemDetailsFilter, registerBodyParsers, ValidationFailedException } from '@hub/observability';
-import { XAPI_PATH } from '@hub/sources/xapi';
+import { CORRELATION_HEADER, correlationId, flattenValidationErrors, ProblemDetailsFilter, registerBodyParsers, rejectNulInUrl, ValidationFailedException } from '@hub/observability';
 import { ApiModule } from './api.module.js';
 import { buildOpenApiDocument } from './openapi.js';
 
@@ -32,7 +31,8 @@ export async function createApiApp(options: ApiAppOptions): Promise<NestFastifyA
   });
   if (!options.preview) app.useLogger(app.get(Logger));
   // Strict JSON everywhere, except routes marked @RawBodyRoute() (webhooks that verify and parse the exact bytes).
-  registerBodyParsers(app, { bodyLimitBytes: options.bodyLimitBytes, rawBodyPathPrefixes: [XAPI_PATH] });
+  registerBodyParsers(app, { bodyLimitBytes: options.bodyLimitBytes });
+  rejectNulInUrl(app);
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,

@@ -7,3 +7,4 @@ export * from './problems/validation-failed.exception.js';
 export * from './health/health.module.js';
 export * from './health/readiness-details.js';
 export * from './http/body-parsers.js';
+export * from './http/reject-nul-in-url.js';

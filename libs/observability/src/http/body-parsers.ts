@@ -40,15 +40,29 @@ export function isRawBodyRoute(request: Pick<FastifyRequest, 'routeOptions'>): b
   return routeConfigOf(request)[RAW_BODY_ROUTE] === true;
 }
 
+const anyContentTypePrefixes = new Set<string>();
+
+/**
+ * Requests whose path starts with `prefix` take any content type (other than JSON and text) as raw bytes, like a
+ * `@RawBodyRoute()` (xAPI documents and attachments may be anything). Use this rather than another `'*'` parser:
+ * Fastify keeps one catch-all and silently replaces it, which would take raw bodies away from the other routes.
+ */
+export function acceptAnyContentTypeUnder(prefix: string): void {
+  anyContentTypePrefixes.add(prefix);
+}
+
+function takesAnyContentType(request: Pick<FastifyRequest, 'routeOptions' | 'url'>): boolean {
+  if (isRawBodyRoute(request)) return true;
+  for (const prefix of anyContentTypePrefixes) if (request.url.startsWith(prefix)) return true;
+  return false;
+}
+
 export interface BodyParserOptions {
   bodyLimitBytes: number;
-  /** Paths under which a body of any content type (not JSON, not text) arrives as raw bytes, e.g. the xAPI LRS's documents. */
-  rawBodyPathPrefixes?: readonly string[];
 }
 
 /** Registers the parsers described above; call before `app.init()` / `listen()`. */
-export function registerBodyParsers(app: NestFastifyApplication, { bodyLimitBytes, rawBodyPathPrefixes = [] }: BodyParserOptions): void {
-  const underRawPrefix = (request: FastifyRequest) => rawBodyPathPrefixes.some((prefix) => request.url.startsWith(prefix));
+export function registerBodyParsers(app: NestFastifyApplication, { bodyLimitBytes }: BodyParserOptions): void {
   const fastify = app.getHttpAdapter().getInstance();
   const strictJson = fastify.getDefaultJsonParser('error', 'error');
 
@@ -64,10 +78,11 @@ export function registerBodyParsers(app: NestFastifyApplication, { bodyLimitByte
     done(null, isRawBodyRoute(request) ? body : (body as Buffer).toString('utf8'));
   });
 
-  // Any other type, or none: raw routes take it; the others keep answering 415 as before. Added on Fastify
-  // directly: through Nest a catch-all would stop Nest from registering its form (urlencoded) parser.
+  // Any other type, or none: raw routes (and paths under acceptAnyContentTypeUnder) take it; the others keep
+  // answering 415 as before. Added on Fastify directly: through Nest a catch-all would stop Nest from registering
+  // its form (urlencoded) parser. The only catch-all of the app (see acceptAnyContentTypeUnder).
   fastify.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: bodyLimitBytes }, (request, body, done) => {
-    if (isRawBodyRoute(request) || underRawPrefix(request)) return done(null, body);
-    done(new errorCodes.FST_ERR_CTP_INVALID_MEDIA_TYPE(), undefined);
+    if (takesAnyContentType(request)) return done(null, body);
+    done(new errorCodes.FST_ERR_CTP_INVALID_MEDIA_TYPE(String(request.headers['content-type'] ?? '')), undefined);
   });
 }

@@ -39,7 +39,7 @@ export class DeadLetterRepository {
          SET reason = EXCLUDED.reason, attempts = dead_letters.attempts + EXCLUDED.attempts,
              status = 'open', last_seen_utc = now(), resolved_utc = NULL
        RETURNING id`,
-      [randomUUID(), letter.source, letter.programId, fingerprint, letter.payload, letter.contentType, letter.reason, letter.attempts, letter.context],
+      [randomUUID(), letter.source, letter.programId, fingerprint, letter.payload, textSafe(letter.contentType), textSafe(letter.reason), letter.attempts, contextSafe(letter.context)],
     );
     return rows[0].id;
   }
@@ -63,4 +63,17 @@ export class DeadLetterRepository {
   async countOpen(): Promise<number> {
     return this.letters.countBy({ status: 'open' });
   }
+}
+
+/**
+ * PostgreSQL text and jsonb cannot hold NUL, and a reason often quotes the payload that failed (a parser's
+ * "Unexpected token"): escape it, so a hostile payload can never stop its own dead letter from being kept.
+ * The payload itself is bytea and kept exactly.
+ */
+function textSafe<T extends string | null>(value: T): T {
+  return (value === null ? value : value.replace(/\u0000/g, '\\u0000')) as T;
+}
+
+function contextSafe(context: Record<string, string> | null): Record<string, string> | null {
+  return context === null ? null : Object.fromEntries(Object.entries(context).map(([k, v]) => [textSafe(k), textSafe(v)]));
 }

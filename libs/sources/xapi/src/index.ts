@@ -77,4 +77,3 @@ export { XapiTokenEntity } from './oauth/xapi-token.entity.js';
 export { XapiStatementEntity } from './lrs/statements/xapi-statement.entity.js';
 export { XapiAttachmentEntity } from './lrs/statements/xapi-attachment.entity.js';
 export { XapiDocumentEntity } from './lrs/documents/xapi-document.entity.js';
-export { XAPI_PATH } from './lrs/http/xapi-http.setup.js';

@@ -52,6 +52,11 @@ export function validateLbEvents(body: unknown, max: number): LbValidation {
   return errors.length > 0 ? { ok: false, errors } : { ok: true, events };
 }
 
+/** An unknown key as a field name a reader can see: quoted when it is empty or not a plain identifier. */
+function fieldName(key: string): string {
+  return /^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key);
+}
+
 function fail(field: string, message: string): LbValidation {
   return { ok: false, errors: [{ field, message }] };
 }
@@ -92,7 +97,7 @@ function validateOne(item: unknown, prefix: string, errors: FieldError[]): Valid
   const start = readDateTime(e.EventStartUtc, 'EventStartUtc', true, report);
   const end = readDateTime(e.EventEndUtc, 'EventEndUtc', false, report);
   if (start && end && end < start) report('EventEndUtc', 'EventEndUtc must not be before EventStartUtc');
-  for (const key of Object.keys(e)) if (!KNOWN_FIELDS.has(key)) report(key, `property ${key} should not exist`);
+  for (const key of Object.keys(e)) if (!KNOWN_FIELDS.has(key)) report(fieldName(key), `property ${fieldName(key)} should not exist`);
 
   if (errors.length > before) return undefined;
   return {
@@ -122,7 +127,7 @@ function readCategory(value: unknown, report: (name: string, message: string) =>
     return false;
   };
   const valid = ok('value', 100) && ok('label', 200);
-  for (const key of Object.keys(c)) if (key !== 'value' && key !== 'label') report(`PublisherEventCategory.${key}`, `property ${key} should not exist`);
+  for (const key of Object.keys(c)) if (key !== 'value' && key !== 'label') report(`PublisherEventCategory.${fieldName(key)}`, `property ${fieldName(key)} should not exist`);
   return valid ? { value: c.value as string, label: c.label as string } : null;
 }
 

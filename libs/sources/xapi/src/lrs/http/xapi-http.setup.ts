@@ -1,6 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { acceptAnyContentTypeUnder } from '@hub/observability';
 import { XAPI_VERSION } from '../../xapi.constants.js';
 import { OAUTH_CONTENT_TYPE, NO_STORE_HEADERS, oauthErrorForStatus } from '../../oauth/oauth-error.js';
 import { xapiErrorBody } from './xapi-error.js';
@@ -11,8 +12,8 @@ const OAUTH_PATH = '/igs/oauth/';
 
 /**
  * The HTTP plumbing the xAPI routes need from Fastify, kept here rather than in the app:
- * - (any content type is accepted as raw bytes under /xAPI — documents may be anything, attachments are
- *   multipart/mixed — through the API's body parsers: see `rawBodyPathPrefixes` in apps/api/src/create-api-app.ts);
+ * - any content type is accepted as raw bytes under /xAPI (documents may be anything; attachments are
+ *   multipart/mixed); elsewhere an unknown type stays a 415, as before;
  * - every /xAPI response carries X-Experience-API-Version (Communication 3.3), every /xAPI/statements response
  *   X-Experience-API-Consistent-Through (Communication 2.1.3.s2.b5, "regardless of the code returned");
  * - errors raised before a handler runs (malformed JSON, body too large, unknown route) are problem+json from the
@@ -25,6 +26,8 @@ export class XapiHttpSetup implements OnModuleInit {
   onModuleInit(): void {
     const fastify = this.adapterHost.httpAdapter?.getInstance<FastifyInstance>();
     if (!fastify?.addContentTypeParser) return; // not the Fastify adapter (e.g. the preview used to write openapi.json)
+    // Through the app's one catch-all parser: a second '*' parser would silently replace it (and the ALM webhook's raw bodies).
+    acceptAnyContentTypeUnder(XAPI_PATH);
     fastify.addHook('onSend', (request, reply, payload, done) => {
       if (request.url.startsWith(XAPI_PATH)) done(null, xapiHeaders(request, reply, payload));
       else if (request.url.startsWith(OAUTH_PATH)) done(null, oauthShape(reply, payload));
