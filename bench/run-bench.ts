@@ -2,6 +2,7 @@ import { BenchStack, freePort } from './bench-stack.js';
 import { plainBatchedInsert, timeDrain } from './drain.js';
 import { load, type LoadResult } from './load.js';
 import { EVENT_QUERIES, measureQuery, seedEvents } from './queries.js';
+import { benchImc } from './imc-bench.js';
 import { compare, fmt, renderTable, writeReport, type Row } from './report.js';
 import { almDelivery, queueAlmDeliveries, signedAlmHeaders } from './alm-bench.js';
 
@@ -116,6 +117,12 @@ try {
   const almPlain = await plainBatchedInsert(stack.postgres.url, 'PLAINALM', ALM_DRAIN_EVENTS);
   rows.push(compare('ALM drain, 100-event deliveries', 'stored events/s', almDrain, almPlain, { ratio: 0.5, higherIsBetter: true }));
   notes.push(`ALM: accept of one signed event (HMAC-SHA256 hex over the raw body, the same delivery each time) against the same bare server; drain: ${fmt(ALM_DRAIN_EVENTS)} events in signed 100-event deliveries queued with no worker running, then one worker started; baseline the plain batched INSERT of as many rows.`);
+
+  // imc: messages published to RabbitMQ (AMQP 1.0) with no consumer, then one worker's consumer started and timed.
+  const IMC_MESSAGES = Number(process.env.BENCH_IMC_MESSAGES ?? 5_000);
+  const imcRate = await benchImc(stack, 'IMCBENCH', IMC_MESSAGES);
+  rows.push({ scenario: 'imc queue (RabbitMQ, AMQP 1.0)', metric: 'messages consumed and stored/s', hub: fmt(imcRate), baseline: '—', ratio: '—', target: 'printed', verdict: '' });
+  notes.push(`imc: ${fmt(IMC_MESSAGES)} distinct registration changes published to de.imc.ils_registrations on a throw-away RabbitMQ with no consumer, then one worker (credit 50) consumed them; timed from the first stored event.`);
 
   // Reads: the same filtered queries with 10 thousand and with 1 million events stored.
   await admin(base, '/admin/programs', { programId: 'QUERY', name: 'Queries' });
