@@ -1,6 +1,10 @@
 import { Module } from '@nestjs/common';
 import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AdminAuthenticator } from './admin-auth/admin-authenticator.js';
+import { AdminSessionEntity } from './admin-auth/admin-session.entity.js';
+import { AdminSessionRepository } from './admin-auth/admin-session.repository.js';
+import { AdminSessionsService } from './admin-auth/admin-sessions.service.js';
 import { AdminTokenGuard } from './admin-auth/admin-token.guard.js';
 import { ApiKeyGuard } from './api-keys/api-key.guard.js';
 import { ApiKeyEntity } from './api-keys/api-key.entity.js';
@@ -11,10 +15,10 @@ import { ProgramEntity } from './programs/program.entity.js';
 import { ProgramRepository } from './programs/program.repository.js';
 import { ProgramsService } from './programs/programs.service.js';
 
-/** Programs, API keys and the admin token: who may call the hub, and for which programs. */
+/** Programs, API keys, the admin token and dashboard sessions: who may call the hub, and for which programs. */
 @Module({
-  imports: [PassportModule, TypeOrmModule.forFeature([ProgramEntity, ApiKeyEntity])],
-  providers: [ProgramRepository, ProgramsService, ApiKeyRepository, ApiKeysService, ApiKeyStrategy, ApiKeyGuard, AdminTokenGuard],
-  exports: [ProgramsService, ApiKeysService, ApiKeyGuard, AdminTokenGuard],
+  imports: [PassportModule, TypeOrmModule.forFeature([ProgramEntity, ApiKeyEntity, AdminSessionEntity])],
+  providers: [ProgramRepository, ProgramsService, ApiKeyRepository, ApiKeysService, ApiKeyStrategy, ApiKeyGuard, AdminSessionRepository, AdminSessionsService, AdminAuthenticator, AdminTokenGuard],
+  exports: [ProgramsService, ApiKeysService, ApiKeyGuard, AdminSessionsService, AdminAuthenticator, AdminTokenGuard],
 })
 export class AccessModule {}
