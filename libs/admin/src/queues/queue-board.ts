@@ -35,7 +35,7 @@ export async function mountQueueBoard(app: NestFastifyApplication): Promise<void
     queues: [new BullMQAdapter(queue as never, { readOnlyMode: true, description: 'Every ingress’s payloads, on their way to the event store' })],
     // @bull-board/fastify 9.10.1 carries its own copy of @bull-board/api's types (9.10.1 beside 9.10.2): same shape.
     serverAdapter: serverAdapter as never,
-    options: { uiConfig: { boardTitle: 'Learning Hub queues' } },
+    options: { uiConfig: { boardTitle: 'Hub queues' } },
   });
 
   await app.register(

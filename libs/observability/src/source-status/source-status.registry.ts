@@ -24,6 +24,7 @@ export class SourceStatusRegistry implements OnApplicationShutdown {
   private readonly timers: NodeJS.Timeout[] = [];
   private readonly key: string;
   private redisClient: Redis | undefined;
+  private connecting: Promise<void> | undefined;
 
   constructor(@Inject(redisConfig.KEY) private readonly config: RedisConfig) {
     this.key = `${config.queuePrefix}:source-status`;
@@ -95,7 +96,8 @@ export class SourceStatusRegistry implements OnApplicationShutdown {
       this.redisClient = new Redis(this.config.url, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0, connectTimeout: 1_000 });
       this.redisClient.on('error', () => undefined);
     }
-    if (this.redisClient.status === 'wait') await this.redisClient.connect();
+    if (this.redisClient.status === 'wait') this.connecting = this.redisClient.connect().finally(() => (this.connecting = undefined));
+    await this.connecting;
     return this.redisClient;
   }
 

@@ -44,6 +44,7 @@ export class PipelineStats implements OnApplicationShutdown {
   private lastSeen = new Map<string, number>();
   private timer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> = Promise.resolve();
+  private connecting: Promise<void> | undefined;
 
   constructor(@Inject(redisConfig.KEY) config: RedisConfig, metrics: HubMetrics) {
     this.redis = new Redis({ ...producerRedisOptions(config.url), lazyConnect: true });
@@ -144,8 +145,12 @@ export class PipelineStats implements OnApplicationShutdown {
     return { counts: { nowMs, minutes, hours }, lastSeen };
   }
 
-  private async connected(): Promise<void> {
-    if (this.redis.status === 'wait' || this.redis.status === 'end') await this.redis.connect();
+  /** One connect for all callers: the overview and the chart ask at the same moment when the page opens. */
+  private connected(): Promise<void> {
+    if (this.redis.status === 'wait' || this.redis.status === 'end') {
+      this.connecting = this.redis.connect().finally(() => (this.connecting = undefined));
+    }
+    return this.connecting ?? Promise.resolve();
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -25,8 +25,7 @@ function ShownOnce({ title, entries, onDismiss }) {
   const copy = (value) => navigator.clipboard && navigator.clipboard.writeText(value).then(() => toast('Copied'), () => toast('Copy failed: select and copy by hand', 'error'));
   return html`<div class="secret-once mb" data-testid="shown-once">
     <strong>${title}</strong>
-    ${entries.map(([label, value, secret]) => html`<div>${label}: <code data-testid=${secret ? 'secret-value' : undefined}>${value}</code>
-      <button type="button" class="link" onClick=${() => copy(value)}>copy</button></div>`)}
+    ${entries.map(([label, value, secret]) => html`<div>${label}: <code data-testid=${secret ? 'secret-value' : undefined}>${value}</code>${' '}<button type="button" class="link" onClick=${() => copy(value)}>copy</button></div>`)}
     <div class="muted">The hub keeps only a hash of the secret: it cannot show it again.</div>
     <div><button type="button" class="small" onClick=${onDismiss}>I have stored it</button></div>
   </div>`;
@@ -243,7 +242,7 @@ function XapiClients({ programs }) {
 
 export function Connections() {
   const programs = useList('/admin/programs');
-  return html`<div class="grid-2">
+  return html`<div class="grid-connections">
     <${Programs} list=${programs} />
     <${ApiKeys} programs=${programs.items} />
     <${AlmWebhooks} programs=${programs.items} />

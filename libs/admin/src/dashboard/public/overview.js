@@ -27,16 +27,19 @@ function Tiles({ data }) {
   const sources = data.sources;
   const queue = data.queue;
   const waitingTone = queue && queue.oldestWaitingSeconds > 60 ? 'alert' : queue && queue.oldestWaitingSeconds > 10 ? 'warn' : '';
-  return html`<div class="tiles" aria-label="Last 5 minutes">
-    <${Tile} testid="tile-received" label="Received" value=${count(total(sources, 'accepted'))} note="events, last 5 min" />
-    <${Tile} testid="tile-stored" label="Stored" value=${count(total(sources, 'stored'))} note="new events, last 5 min" />
-    <${Tile} testid="tile-duplicates" label="Duplicates" value=${count(total(sources, 'duplicates'))} note="redeliveries, last 5 min" />
-    <${Tile} testid="tile-dead-lettered" label="Dead-lettered" value=${count(total(sources, 'deadLettered'))} note="payloads, last 5 min" tone=${total(sources, 'deadLettered') > 0 ? 'alert' : ''} />
-    <${Tile} testid="tile-refused" label="Refused" value=${count(total(sources, 'refused'))} note="503 to senders, last 5 min" tone=${total(sources, 'refused') > 0 ? 'warn' : ''} />
-    <${Tile} testid="tile-waiting" label="Queue waiting" value=${queue ? count(queue.waiting + queue.prioritized) : '—'} note=${queue ? `${count(queue.active)} active · ${count(queue.delayed)} retrying` : 'queue unreadable'} />
-    <${Tile} testid="tile-oldest" label="Oldest waiting" value=${queue ? duration(queue.oldestWaitingSeconds) : '—'} note="time a job has waited" tone=${waitingTone} />
-    <${Tile} testid="tile-open-dead-letters" label="Open dead letters" value=${count(data.openDeadLetters)} note="to replay or discard" tone=${data.openDeadLetters > 0 ? 'alert' : ''} />
-  </div>`;
+  return html`<section aria-label="Last 5 minutes">
+    <h3 class="section-title">Last 5 minutes, all sources</h3>
+    <div class="tiles">
+      <${Tile} testid="tile-received" label="Received" value=${count(total(sources, 'accepted'))} note="events acknowledged" />
+      <${Tile} testid="tile-stored" label="Stored" value=${count(total(sources, 'stored'))} note="new events" />
+      <${Tile} testid="tile-duplicates" label="Duplicates" value=${count(total(sources, 'duplicates'))} note="redeliveries" />
+      <${Tile} testid="tile-dead-lettered" label="Dead-lettered" value=${count(total(sources, 'deadLettered'))} note="payloads" tone=${total(sources, 'deadLettered') > 0 ? 'alert' : ''} />
+      <${Tile} testid="tile-refused" label="Refused" value=${count(total(sources, 'refused'))} note="503 to senders" tone=${total(sources, 'refused') > 0 ? 'warn' : ''} />
+      <${Tile} testid="tile-waiting" label="Queue waiting" value=${queue ? count(queue.waiting + queue.prioritized) : '—'} note=${queue ? `${count(queue.active)} active · ${count(queue.delayed)} retrying` : 'queue unreadable'} />
+      <${Tile} testid="tile-oldest" label="Oldest waiting" value=${queue ? duration(queue.oldestWaitingSeconds) : '—'} note="time a job has waited" tone=${waitingTone} />
+      <${Tile} testid="tile-open-dead-letters" label="Open dead letters" value=${count(data.openDeadLetters)} note="to replay or discard" tone=${data.openDeadLetters > 0 ? 'alert' : ''} />
+    </div>
+  </section>`;
 }
 
 function SourceCard({ source }) {
@@ -44,9 +47,9 @@ function SourceCard({ source }) {
   return html`<article class="source" data-source=${source.source} data-testid=${`source-${source.source}`}>
     <div class="head">
       <span class="name">${source.source}</span><span class="kind">${SOURCE_NAMES[source.source] || ''}</span>
-      <span class="spacer"></span><${Pill} health=${source.health}>${source.state}</${Pill}>
+      <${Pill} health=${source.health}>${source.state}</${Pill}>
     </div>
-    <div class="detail" title=${source.detail || ''}>${source.detail || '\u00a0'}</div>
+    <div class="detail" title=${source.detail || ''}>${source.detail || (source.health === 'off' ? 'Nothing set up for this source on this hub' : '\u00a0')}</div>
     <table class="counts">
       <thead><tr><th></th><th>5 min</th><th>1 hour</th><th>24 hours</th></tr></thead>
       <tbody>
@@ -69,7 +72,14 @@ function SourceCard({ source }) {
   </article>`;
 }
 
-function QueueHealth({ queue }) {
+/** Events the workers finished (stored, duplicate or dead-lettered) in the last full minute; the current one is still filling. */
+function finishedLastMinute(throughput) {
+  if (!throughput || throughput.minutes.length < 2) return null;
+  const i = throughput.minutes.length - 2;
+  return Object.values(throughput.sources).reduce((sum, s) => sum + s.stored[i] + s.duplicates[i] + s.deadLettered[i], 0);
+}
+
+function QueueHealth({ queue, throughput }) {
   if (!queue) return html`<${Panel} title="Queue health"><div class="banner error">The ingest queue cannot be read: Redis is unreachable.</div></${Panel}>`;
   const tone = (n, warn, alert) => (n >= alert ? 'alert' : n >= warn ? 'warn' : '');
   return html`<${Panel} title="Queue health" hint=${`BullMQ queue “${queue.name}”`} actions=${html`<a href="/admin/queues" target="_blank" rel="noopener">Open Bull Board</a>`}>
@@ -81,6 +91,8 @@ function QueueHealth({ queue }) {
       <div class=${`stat ${tone(queue.failed, 1, 1)}`}><div class="label">Failed</div><div class="value">${count(queue.failed)}</div></div>
     </div>
     <dl class="kv">
+      <dt>Backlog</dt><dd>${queue.waiting + queue.prioritized + queue.delayed === 0 ? 'none' : `${count(queue.waiting + queue.prioritized + queue.delayed)} jobs waiting or retrying`}</dd>
+      <dt>Finished last minute</dt><dd>${count(finishedLastMinute(throughput))} events</dd>
       <dt>Oldest waiting job</dt><dd>${queue.oldestWaitingSeconds === null ? 'none waiting' : duration(queue.oldestWaitingSeconds)}</dd>
       <dt>Workers connected</dt>
       <dd>${queue.workers.length === 0 ? html`<span class="error-text">none — nothing is being stored</span>` : html`${queue.workers.length}
@@ -118,7 +130,8 @@ function SourceStatus({ sources }) {
 }
 
 export function Overview({ overview }) {
-  const [throughput] = usePoll(() => get('/admin/overview/throughput?minutes=60'), 10000);
+  // Read again whenever the overview was: the chart and the cards never disagree for long.
+  const [throughput] = usePoll(() => get('/admin/overview/throughput?minutes=60'), 0, [overview.at && overview.at.getTime()]);
   const data = overview.data;
   if (!data) return overview.error ? html`<div class="banner error">The overview cannot be read: ${overview.error.message}</div>` : html`<div class="muted">Loading…</div>`;
   return html`
@@ -127,7 +140,7 @@ export function Overview({ overview }) {
     <div class="grid-sources">${data.sources.map((s) => html`<${SourceCard} key=${s.source} source=${s} />`)}</div>
     <${ThroughputChart} series=${throughput.data} error=${throughput.error} />
     <div class="grid-2">
-      <${QueueHealth} queue=${data.queue} />
+      <${QueueHealth} queue=${data.queue} throughput=${throughput.data} />
       <${SourceStatus} sources=${data.sources} />
     </div>`;
 }

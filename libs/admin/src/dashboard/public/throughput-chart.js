@@ -11,6 +11,8 @@ const METRICS = [
   ['deadLettered', 'Dead-lettered'],
 ];
 
+const hhmm = (seconds) => new Date(seconds * 1000).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
+
 function options(width, sources) {
   const axis = { stroke: '#8c99ab', grid: { stroke: '#243040', width: 1 }, ticks: { stroke: '#243040', width: 1 }, font: '12px system-ui, sans-serif' };
   return {
@@ -19,9 +21,12 @@ function options(width, sources) {
     cursor: { drag: { x: false, y: false } },
     legend: { live: true },
     scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(5, Math.ceil(max * 1.15))] } },
-    axes: [axis, { ...axis, label: 'events / minute', labelFont: '12px system-ui, sans-serif', size: 56 }],
+    axes: [
+      { ...axis, space: 60, values: (_u, ticks) => ticks.map(hhmm) },
+      { ...axis, label: 'events / minute', labelFont: '12px system-ui, sans-serif', size: 56 },
+    ],
     series: [
-      { label: 'Minute', value: (_u, v) => (v === null ? '—' : new Date(v * 1000).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })) },
+      { label: 'Minute', value: (_u, v) => (v === null ? '—' : hhmm(v)) },
       ...sources.map((source, i) => {
         const color = COLORS[source] || SPARE[i % SPARE.length];
         return { label: source, stroke: color, width: 2, fill: `${color}14`, points: { show: false }, value: (_u, v) => (v === null ? '—' : String(v)) };
@@ -40,10 +45,11 @@ export function ThroughputChart({ series, error }) {
   const data = series ? [series.minutes, ...sources.map((s) => series.sources[s][metric])] : null;
 
   useEffect(() => {
-    if (!data || !box.current) return undefined;
-    plot.current = new uPlot(options(box.current.clientWidth, sources), data, box.current);
-    const resize = new ResizeObserver(() => plot.current && plot.current.setSize({ width: box.current.clientWidth, height: 260 }));
-    resize.observe(box.current);
+    const element = box.current;
+    if (!data || !element) return undefined;
+    plot.current = new uPlot(options(element.clientWidth, sources), data, element);
+    const resize = new ResizeObserver(() => plot.current && plot.current.setSize({ width: element.clientWidth, height: 260 }));
+    resize.observe(element);
     return () => {
       resize.disconnect();
       plot.current.destroy();
