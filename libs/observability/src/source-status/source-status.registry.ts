@@ -7,9 +7,23 @@ import { notConfigured, type SourceStatus, type SourceStatusProvider } from './s
 export const SOURCE_STATUS_PUBLISH_MS = 10_000;
 const STALE_AFTER_MS = 3 * SOURCE_STATUS_PUBLISH_MS;
 
-interface PublishedStatus {
+export interface PublishedStatus {
   status: SourceStatus;
   reportedUtc: string;
+}
+
+/**
+ * One source's status: what this process's provider says (or that it failed), else what another process last
+ * published (marked stale when it stopped publishing), else "not configured".
+ */
+export function statusOf(source: string, asked: SourceStatus | Error | undefined, published: PublishedStatus | undefined, now: number): SourceStatus {
+  if (asked instanceof Error) return { source, state: 'unknown', health: 'degraded', detail: `status unavailable: ${asked.message}` };
+  if (asked) return asked;
+  if (!published) return notConfigured(source);
+  if (now - Date.parse(published.reportedUtc) > STALE_AFTER_MS) {
+    return { ...published.status, health: 'degraded', state: `${published.status.state} (stale)`, detail: `No report since ${published.reportedUtc}: is the process that runs it down?` };
+  }
+  return published.status;
 }
 
 /**
@@ -22,6 +36,7 @@ export class SourceStatusRegistry implements OnApplicationShutdown {
   private readonly logger = new Logger(SourceStatusRegistry.name);
   private readonly providers = new Map<string, SourceStatusProvider>();
   private readonly timers: NodeJS.Timeout[] = [];
+  private readonly writers: (() => Promise<void>)[] = [];
   private readonly key: string;
   private redisClient: Redis | undefined;
   private connecting: Promise<void> | undefined;
@@ -47,6 +62,7 @@ export class SourceStatusRegistry implements OnApplicationShutdown {
       }
     };
     void write();
+    this.writers.push(write);
     this.timers.push(setInterval(() => void write(), SOURCE_STATUS_PUBLISH_MS).unref());
   }
 
@@ -54,24 +70,17 @@ export class SourceStatusRegistry implements OnApplicationShutdown {
   async collect(sources: readonly string[], now = Date.now()): Promise<SourceStatus[]> {
     const published = await this.readPublished();
     const names = [...new Set([...sources, ...this.providers.keys(), ...published.keys()])];
-    return Promise.all(
-      names.map(async (source) => {
-        const provider = this.providers.get(source);
-        if (provider) {
-          try {
-            return await provider.status();
-          } catch (err) {
-            return { source, state: 'unknown', health: 'degraded' as const, detail: `status unavailable: ${(err as Error).message}` };
-          }
-        }
-        const entry = published.get(source);
-        if (!entry) return notConfigured(source);
-        if (now - Date.parse(entry.reportedUtc) > STALE_AFTER_MS) {
-          return { ...entry.status, health: 'degraded' as const, state: `${entry.status.state} (stale)`, detail: `No report since ${entry.reportedUtc}: is the process that runs it down?` };
-        }
-        return entry.status;
-      }),
-    );
+    return Promise.all(names.map(async (source) => statusOf(source, await this.ask(source), published.get(source), now)));
+  }
+
+  private async ask(source: string): Promise<SourceStatus | Error | undefined> {
+    const provider = this.providers.get(source);
+    if (!provider) return undefined;
+    try {
+      return await provider.status();
+    } catch (err) {
+      return err as Error;
+    }
   }
 
   private async readPublished(): Promise<Map<string, PublishedStatus>> {
@@ -101,8 +110,10 @@ export class SourceStatusRegistry implements OnApplicationShutdown {
     return this.redisClient;
   }
 
-  onApplicationShutdown(): void {
+  /** A last report on the way out (e.g. the imc consumer's `stopped`), so a clean stop does not read as a crash. */
+  async onApplicationShutdown(): Promise<void> {
     for (const timer of this.timers) clearInterval(timer);
+    await Promise.all(this.writers.map((write) => write()));
     this.redisClient?.disconnect();
   }
 }
