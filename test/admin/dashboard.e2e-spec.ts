@@ -19,7 +19,11 @@ const requested: string[] = [];
 const browserErrors: string[] = [];
 
 const base = () => hub().baseUrl;
-const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+/** A full-page screenshot from the top (the sticky header would otherwise be drawn where the page was scrolled to). */
+async function shot(name: string): Promise<void> {
+  await page.evaluate('window.scrollTo(0, 0)');
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
 
 /** The number in a source card: `[data-testid=source-LB] tr[data-kind=accepted] td[data-window=5m]`. */
 async function cardNumber(source: string, kind: string, window = '5m'): Promise<number> {
@@ -178,10 +182,36 @@ describe('the operations dashboard in Chromium', () => {
     // The key the page showed works for publishing.
     await api().post('/api/v1/events').set({ Authorization: `Bearer ${key}` }).send(lbEvent(programId)).expect(202);
 
-    // ALM webhooks and xAPI clients come with their own modules: either their form, or a plain word that the route is missing.
-    for (const [panel, form] of [['alm-webhooks', 'alm-form'], ['xapi-clients', 'xapi-form']]) {
-      const section = page.locator(`#${panel}`);
-      await section.locator(`[data-testid=${form}], [data-testid=unavailable]`).first().waitFor();
+    // ALM webhooks and xAPI clients come with their own modules: either their form works, or the panel says the route is missing.
+    const alm = page.locator('#alm-webhooks');
+    await alm.locator('[data-testid=alm-form], [data-testid=unavailable]').first().waitFor();
+    if (await alm.getByTestId('alm-form').isVisible()) {
+      const name = `ALM ${uniqueId('w')}`;
+      const form = alm.getByTestId('alm-form');
+      await form.getByLabel('Name').fill(name);
+      await form.getByLabel('Program').selectOption(programId);
+      await form.getByLabel('Authentication').selectOption('basic');
+      await form.getByLabel('Username').fill('alm');
+      await form.getByLabel('Password').fill('correct horse battery staple');
+      await form.getByRole('button', { name: 'Register webhook' }).click();
+      await alm.getByText('Enter this target URL in ALM').waitFor();
+      const row = alm.getByTestId('alm-table').locator('tr', { hasText: name });
+      await row.waitFor();
+      await shot('07a-alm-webhook-registered');
+      await row.getByRole('button', { name: 'Delete' }).click();
+      await row.getByRole('button', { name: 'Delete?' }).click();
+      await row.waitFor({ state: 'detached' });
+    }
+    const xapi = page.locator('#xapi-clients');
+    await xapi.locator('[data-testid=xapi-form], [data-testid=unavailable]').first().waitFor();
+    if (await xapi.getByTestId('xapi-form').isVisible()) {
+      const name = `xAPI ${uniqueId('c')}`;
+      const form = xapi.getByTestId('xapi-form');
+      await form.getByLabel('Name').fill(name);
+      await form.getByLabel('Program').selectOption(programId);
+      await form.getByRole('button', { name: 'Create client' }).click();
+      expect(await xapi.getByTestId('shown-once').getByTestId('secret-value').innerText()).not.toBe('');
+      await xapi.getByTestId('xapi-table').locator('tr', { hasText: name }).waitFor();
     }
     await shot('07-connections');
   });
