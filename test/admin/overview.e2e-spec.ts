@@ -1,4 +1,4 @@
-import { api, asAdmin, eventually, lbEvent, publisher, uniqueId, waitForDrain, withDb } from '../support/hub.js';
+import { api, asAdmin, canControlRedis, eventually, lbEvent, publisher, startRedis, stopRedis, uniqueId, waitForDrain, withDb } from '../support/hub.js';
 
 interface Counts {
   accepted: number;
@@ -125,5 +125,24 @@ describe('admin overview', () => {
     expect(metrics).toMatch(/hub_queue_workers\{queue="ingest"\} [1-9]/);
     expect(metrics).toContain('hub_queue_oldest_waiting_seconds{queue="ingest"}');
     expect(metrics).toMatch(/hub_events_accepted_total\{source="LB"\} [1-9]/);
+  });
+
+  (canControlRedis() ? it : it.skip)('still answers while Redis is away: what PostgreSQL knows, and what could not be read', async () => {
+    try {
+      await stopRedis();
+      const body = await eventually(async () => {
+        const now = await overview();
+        return now.dependencies.redis === 'down' ? now : null;
+      }, 15_000, 'the overview to notice Redis is away');
+      expect(body!.dependencies.postgres).toBe('up');
+      expect(body!.queue).toBeNull();
+      expect(body!.sources.find((s) => s.source === 'LB')).toMatchObject({ state: 'listening', counts: null });
+      expect(body!.openDeadLetters).not.toBeNull();
+      expect(body!.problems.join(' ')).toMatch(/Redis/);
+    } finally {
+      await startRedis();
+      await eventually(async () => (await api().get('/health/ready')).status === 200, 30_000, 'Redis back');
+    }
+    await eventually(async () => (await overview()).dependencies.redis === 'up', 15_000, 'the overview to see Redis again');
   });
 });
