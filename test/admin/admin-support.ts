@@ -1,4 +1,4 @@
-import { api, asAdmin, hub } from '../support/hub.js';
+import { api, asAdmin, hub, rememberSecret } from '../support/hub.js';
 
 export interface AdminSession {
   /** `hub_admin_session=…`, for a Cookie header. */
@@ -12,6 +12,9 @@ export interface AdminSession {
 export async function signIn(): Promise<AdminSession> {
   const res = await api().post('/admin/session').set(asAdmin()).expect(201);
   const setCookie = ([] as string[]).concat(res.headers['set-cookie'] ?? [])[0];
+  // The session cookie and its CSRF token are secrets too: the log audit must not find them.
+  rememberSecret(setCookie.split(';')[0].split('=')[1]);
+  rememberSecret(res.body.csrfToken);
   return { cookie: setCookie.split(';')[0], csrfToken: res.body.csrfToken, setCookie };
 }
 

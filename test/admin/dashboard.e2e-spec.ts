@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { api, countStored, eventually, hub, lbEvent, publisher, uniqueId, withDb } from '../support/hub.js';
+import { api, countStored, eventually, hub, lbEvent, publisher, rememberSecret, uniqueId, withDb } from '../support/hub.js';
 
 /**
  * The dashboard in headless Chromium, as an operator uses it: sign in, watch the numbers move, repair a dead letter,
@@ -88,6 +88,7 @@ describe('the operations dashboard in Chromium', () => {
     await page.locator('[data-testid=source-LB]').waitFor();
     const cookies = await context.cookies(`${base()}/admin`);
     expect(cookies).toEqual([expect.objectContaining({ name: 'hub_admin_session', httpOnly: true, sameSite: 'Strict', path: '/admin' })]);
+    rememberSecret(cookies[0].value);
     const stored = await page.evaluate<string>('JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie + location.href');
     expect(stored).not.toContain(hub().adminToken);
     expect(requested.some((url) => url.includes(hub().adminToken))).toBe(false);
@@ -179,6 +180,7 @@ describe('the operations dashboard in Chromium', () => {
     await keyForm.getByRole('button', { name: 'Create key' }).click();
     const key = await page.getByTestId('shown-once').getByTestId('secret-value').innerText();
     expect(key).toMatch(/^lhk_/);
+    rememberSecret(key);
     // The key the page showed works for publishing.
     await api().post('/api/v1/events').set({ Authorization: `Bearer ${key}` }).send(lbEvent(programId)).expect(202);
 
@@ -210,7 +212,9 @@ describe('the operations dashboard in Chromium', () => {
       await form.getByLabel('Name').fill(name);
       await form.getByLabel('Program').selectOption(programId);
       await form.getByRole('button', { name: 'Create client' }).click();
-      expect(await xapi.getByTestId('shown-once').getByTestId('secret-value').innerText()).not.toBe('');
+      const secret = await xapi.getByTestId('shown-once').getByTestId('secret-value').innerText();
+      expect(secret).not.toBe('');
+      rememberSecret(secret);
       await xapi.getByTestId('xapi-table').locator('tr', { hasText: name }).waitFor();
     }
     await shot('07-connections');

@@ -29,4 +29,9 @@ describe('statusOf', () => {
     expect(stale).toMatchObject({ state: 'connected (stale)', health: 'degraded' });
     expect(stale.detail).toMatch(/No report since/);
   });
+
+  it('keeps a status that was switched off on purpose (a consumer stopped cleanly) as it is', () => {
+    const stopped: PublishedStatus = { status: { source: 'IMC', state: 'stopped', health: 'off' }, reportedUtc: new Date(NOW - 3_600_000).toISOString() };
+    expect(statusOf('IMC', undefined, stopped, NOW)).toEqual(stopped.status);
+  });
 });

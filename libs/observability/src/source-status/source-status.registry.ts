@@ -20,7 +20,8 @@ export function statusOf(source: string, asked: SourceStatus | Error | undefined
   if (asked instanceof Error) return { source, state: 'unknown', health: 'degraded', detail: `status unavailable: ${asked.message}` };
   if (asked) return asked;
   if (!published) return notConfigured(source);
-  if (now - Date.parse(published.reportedUtc) > STALE_AFTER_MS) {
+  // A source switched off on purpose (a consumer stopped cleanly) stays as it said; anything else must keep reporting.
+  if (published.status.health !== 'off' && now - Date.parse(published.reportedUtc) > STALE_AFTER_MS) {
     return { ...published.status, health: 'degraded', state: `${published.status.state} (stale)`, detail: `No report since ${published.reportedUtc}: is the process that runs it down?` };
   }
   return published.status;
