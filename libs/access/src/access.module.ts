@@ -1,11 +1,7 @@
 import { Module } from '@nestjs/common';
 import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AdminAuthenticator } from './admin-auth/admin-authenticator.js';
-import { AdminSessionEntity } from './admin-auth/admin-session.entity.js';
-import { AdminSessionRepository } from './admin-auth/admin-session.repository.js';
-import { AdminSessionsService } from './admin-auth/admin-sessions.service.js';
-import { AdminTokenGuard } from './admin-auth/admin-token.guard.js';
+import { AdminAuthModule } from './admin-auth/admin-auth.module.js';
 import { ApiKeyGuard } from './api-keys/api-key.guard.js';
 import { ApiKeyEntity } from './api-keys/api-key.entity.js';
 import { ApiKeyRepository } from './api-keys/api-key.repository.js';
@@ -17,8 +13,8 @@ import { ProgramsService } from './programs/programs.service.js';
 
 /** Programs, API keys, the admin token and dashboard sessions: who may call the hub, and for which programs. */
 @Module({
-  imports: [PassportModule, TypeOrmModule.forFeature([ProgramEntity, ApiKeyEntity, AdminSessionEntity])],
-  providers: [ProgramRepository, ProgramsService, ApiKeyRepository, ApiKeysService, ApiKeyStrategy, ApiKeyGuard, AdminSessionRepository, AdminSessionsService, AdminAuthenticator, AdminTokenGuard],
-  exports: [ProgramsService, ApiKeysService, ApiKeyGuard, AdminSessionsService, AdminAuthenticator, AdminTokenGuard],
+  imports: [PassportModule, TypeOrmModule.forFeature([ProgramEntity, ApiKeyEntity]), AdminAuthModule],
+  providers: [ProgramRepository, ProgramsService, ApiKeyRepository, ApiKeysService, ApiKeyStrategy, ApiKeyGuard],
+  exports: [ProgramsService, ApiKeysService, ApiKeyGuard, AdminAuthModule],
 })
 export class AccessModule {}
