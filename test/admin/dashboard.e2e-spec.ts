@@ -215,7 +215,11 @@ describe('the operations dashboard in Chromium', () => {
       const secret = await xapi.getByTestId('shown-once').getByTestId('secret-value').innerText();
       expect(secret).not.toBe('');
       rememberSecret(secret);
-      await xapi.getByTestId('xapi-table').locator('tr', { hasText: name }).waitFor();
+      const row = xapi.getByTestId('xapi-table').locator('tr', { hasText: name });
+      await row.waitFor();
+      await row.getByRole('button', { name: 'Revoke' }).click();
+      await row.getByRole('button', { name: 'Revoke?' }).click();
+      await row.getByText('revoked', { exact: true }).waitFor();
     }
     await shot('07-connections');
   });

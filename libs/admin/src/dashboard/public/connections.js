@@ -122,7 +122,7 @@ function ApiKeys({ programs }) {
         ${list.items.map((k) => html`<tr key=${k.id}>
           <td>${k.name}</td><td class="mono">${k.keyPrefix}…</td><td>${k.programIds.join(', ')}</td><td>${k.scopes.join(' ')}</td>
           <td class="nowrap">${time(k.createdUtc)}</td>
-          <td class="actions">${k.revokedUtc ? html`<span class="faint">revoked ${time(k.revokedUtc)}</span>` : html`<${ConfirmButton} class="small" confirmLabel="Revoke?" onConfirm=${() => revoke(k)}>Revoke</${ConfirmButton}>`}</td>
+          <td class="actions">${k.revokedUtc ? html`<span class="faint" title=${time(k.revokedUtc)}>revoked</span>` : html`<${ConfirmButton} class="small" confirmLabel="Revoke?" onConfirm=${() => revoke(k)}>Revoke</${ConfirmButton}>`}</td>
         </tr>`)}
       </tbody>
     </table></div>
@@ -201,25 +201,31 @@ const XAPI_PATH = '/admin/xapi/clients';
 function XapiClients({ programs }) {
   const list = useList(XAPI_PATH);
   const [form, setForm] = useState({ name: '', programId: '', igsClientId: '' });
-  const [created, setCreated] = useState(null);
+  const [shown, setShown] = useState(null);
   const { error, busy, submit } = useSubmit(async () => {
     const client = await post(XAPI_PATH, { name: form.name, programId: form.programId, ...(form.igsClientId ? { igsClientId: form.igsClientId } : {}) });
-    setCreated({ ...client, name: form.name });
+    setShown({ ...client, title: `xAPI client “${form.name}” — secret shown once` });
     setForm({ ...form, name: '', igsClientId: '' });
     list.refresh();
   });
-  const remove = async (c) => {
+  const act = async (work, done) => {
     try {
-      await del(`${XAPI_PATH}/${encodeURIComponent(c.id || c.clientId)}`);
-      toast(`Client “${c.name}” deleted`);
+      await work();
+      toast(done);
       list.refresh();
     } catch (err) {
       toast(err.message, 'error');
     }
   };
+  const revoke = (c) => act(() => del(`${XAPI_PATH}/${encodeURIComponent(c.clientId)}`), `Client “${c.name}” revoked`);
+  const rotate = (c) =>
+    act(async () => {
+      const credentials = await post(`${XAPI_PATH}/${encodeURIComponent(c.clientId)}/secret`);
+      setShown({ ...credentials, title: `New secret for “${c.name}” — shown once; the old one and its tokens stopped working` });
+    }, `Secret of “${c.name}” rotated`);
   return html`<${Panel} title="xAPI clients" hint="imc xAPI partners: OAuth2 client credentials" id="xapi-clients">
     ${list.unavailable ? html`<${Unavailable} path=${XAPI_PATH} what="xAPI clients" />` : html`
-      ${created && html`<${ShownOnce} title=${`xAPI client “${created.name}” — secret shown once`} entries=${[['client_id', created.clientId], ['client_secret', created.clientSecret, true]]} onDismiss=${() => setCreated(null)} />`}
+      ${shown && html`<${ShownOnce} title=${shown.title} entries=${[['client_id', shown.clientId], ['client_secret', shown.clientSecret, true]]} onDismiss=${() => setShown(null)} />`}
       <form class="form-grid mb" onSubmit=${submit} data-testid="xapi-form">
         <label class="field">Name<input name="name" value=${form.name} required placeholder="imc partner" onInput=${(e) => setForm({ ...form, name: e.target.value })} /></label>
         <label class="field">Program<${ProgramSelect} programs=${programs} value=${form.programId} onChange=${(v) => setForm({ ...form, programId: v })} /></label>
@@ -231,9 +237,11 @@ function XapiClients({ programs }) {
         <thead><tr><th>Name</th><th>Program</th><th>client_id</th><th>igsClientId</th><th>Created</th><th></th></tr></thead>
         <tbody>
           ${list.loaded && list.items.length === 0 && html`<tr><td colspan="6" class="empty">No xAPI clients yet.</td></tr>`}
-          ${list.items.map((c) => html`<tr key=${c.id || c.clientId}>
-            <td>${c.name}</td><td>${c.programId}</td><td class="mono">${c.clientId}</td><td class="mono">${c.igsClientId || '—'}</td><td class="nowrap">${time(c.createdUtc)}</td>
-            <td class="actions"><${ConfirmButton} class="small" confirmLabel="Delete?" onConfirm=${() => remove(c)}>Delete</${ConfirmButton}></td>
+          ${list.items.map((c) => html`<tr key=${c.clientId}>
+            <td>${c.name}</td><td>${c.programId}</td><td class="mono breakable">${c.clientId}</td><td class="mono breakable">${c.igsClientId || '—'}</td><td class="nowrap">${time(c.createdUtc)}</td>
+            <td class="actions">${c.revokedUtc ? html`<span class="faint" title=${time(c.revokedUtc)}>revoked</span>` : html`
+              <${ConfirmButton} class="small" confirmLabel="Rotate?" onConfirm=${() => rotate(c)}>Rotate secret</${ConfirmButton}>
+              <${ConfirmButton} class="small" confirmLabel="Revoke?" onConfirm=${() => revoke(c)}>Revoke</${ConfirmButton}>`}</td>
           </tr>`)}
         </tbody>
       </table></div>`}
