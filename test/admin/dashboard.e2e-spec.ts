@@ -228,7 +228,8 @@ describe('the operations dashboard in Chromium', () => {
     const board = await context.newPage();
     const response = await board.goto(`${base()}/admin/queues`);
     expect(response!.status()).toBe(200);
-    await board.getByText('ingest').first().waitFor();
+    // The queue's name in the sidebar, then on its card once the board has read the queue.
+    await eventually(async () => (await board.getByText('ingest', { exact: true }).count()) >= 2, 30_000, 'Bull Board to show the ingest queue');
     await board.screenshot({ path: join(ARTIFACTS, '08-bull-board.png') });
     await board.close();
   });
