@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import { registerAdminHttp } from '@hub/admin';
 import { CORRELATION_HEADER, correlationId, flattenValidationErrors, ProblemDetailsFilter, registerBodyParsers, rejectNulInUrl, ValidationFailedException } from '@hub/observability';
 import { ApiModule } from './api.module.js';
 import { buildOpenApiDocument } from './openapi.js';
@@ -30,6 +31,7 @@ export async function createApiApp(options: ApiAppOptions): Promise<NestFastifyA
     abortOnError: !options.preview,
   });
   if (!options.preview) app.useLogger(app.get(Logger));
+  if (!options.preview) await registerAdminHttp(app);
   // Strict JSON everywhere, except routes marked @RawBodyRoute() (webhooks that verify and parse the exact bytes).
   registerBodyParsers(app, { bodyLimitBytes: options.bodyLimitBytes });
   rejectNulInUrl(app);

@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
-import { ADMIN_SECURITY, API_KEY_SECURITY } from '@hub/access';
+import { ADMIN_SECURITY, ADMIN_SESSION_COOKIE, ADMIN_SESSION_SECURITY, API_KEY_SECURITY } from '@hub/access';
 
 /** The OpenAPI document of every route; the committed openapi.json is this, and a test fails when they drift. */
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
@@ -16,6 +16,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'HUB_ADMIN_TOKEN' }, ADMIN_SECURITY)
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An xAPI access token from POST /igs/oauth/accesstoken' }, 'xapi-token')
     .addBasicAuth({ type: 'http', scheme: 'basic', description: 'xAPI client id and secret' }, 'xapi-basic')
+    .addCookieAuth(ADMIN_SESSION_COOKIE, { type: 'apiKey', in: 'cookie', description: 'The dashboard session (POST /admin/session); state changes also need X-CSRF-Token' }, ADMIN_SESSION_SECURITY)
     .build();
   return SwaggerModule.createDocument(app, config, { operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}` });
 }

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AdminTokenGuard } from './admin-auth/admin-token.guard.js';
+import { AdminAuthModule } from './admin-auth/admin-auth.module.js';
 import { ApiKeyGuard } from './api-keys/api-key.guard.js';
 import { ApiKeyEntity } from './api-keys/api-key.entity.js';
 import { ApiKeyRepository } from './api-keys/api-key.repository.js';
@@ -11,10 +11,10 @@ import { ProgramEntity } from './programs/program.entity.js';
 import { ProgramRepository } from './programs/program.repository.js';
 import { ProgramsService } from './programs/programs.service.js';
 
-/** Programs, API keys and the admin token: who may call the hub, and for which programs. */
+/** Programs, API keys, the admin token and dashboard sessions: who may call the hub, and for which programs. */
 @Module({
-  imports: [PassportModule, TypeOrmModule.forFeature([ProgramEntity, ApiKeyEntity])],
-  providers: [ProgramRepository, ProgramsService, ApiKeyRepository, ApiKeysService, ApiKeyStrategy, ApiKeyGuard, AdminTokenGuard],
-  exports: [ProgramsService, ApiKeysService, ApiKeyGuard, AdminTokenGuard],
+  imports: [PassportModule, TypeOrmModule.forFeature([ProgramEntity, ApiKeyEntity]), AdminAuthModule],
+  providers: [ProgramRepository, ProgramsService, ApiKeyRepository, ApiKeysService, ApiKeyStrategy, ApiKeyGuard],
+  exports: [ProgramsService, ApiKeysService, ApiKeyGuard, AdminAuthModule],
 })
 export class AccessModule {}

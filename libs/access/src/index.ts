@@ -7,3 +7,6 @@ export * from './api-keys/api-keys.service.js';
 export * from './api-keys/api-key-auth.decorator.js';
 export * from './admin-auth/admin-auth.decorator.js';
 export * from './admin-auth/admin-token.guard.js';
+export * from './admin-auth/admin-authenticator.js';
+export * from './admin-auth/admin-session.entity.js';
+export * from './admin-auth/admin-sessions.service.js';

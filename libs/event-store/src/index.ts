@@ -6,3 +6,4 @@ export * from './events/event.repository.js';
 export * from './events/event-query.js';
 export * from './events/feed-cursor.js';
 export * from './events/database-errors.js';
+export * from './events/event-search.repository.js';

@@ -8,3 +8,5 @@ export * from './health/health.module.js';
 export * from './health/readiness-details.js';
 export * from './http/body-parsers.js';
 export * from './http/reject-nul-in-url.js';
+export * from './source-status/source-status.js';
+export * from './source-status/source-status.registry.js';

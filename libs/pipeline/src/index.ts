@@ -9,3 +9,6 @@ export * from './dead-letters/dead-letter.entity.js';
 export * from './dead-letters/dead-letters.service.js';
 export * from './pipeline-producer.module.js';
 export * from './pipeline-worker.module.js';
+export * from './queue/ingest-queue.inspector.js';
+export * from './stats/pipeline-counts.js';
+export * from './stats/pipeline-stats.js';

@@ -1,24 +1,30 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
-import { Inject, Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
-import { appConfig, type AppConfig } from '@hub/config';
+import { Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AdminAuthenticator, type AdminRequest } from './admin-authenticator.js';
 
-function digest(value: string): Buffer {
-  return createHash('sha256').update(value, 'utf8').digest();
-}
+export const ADMIN_AUTH_VIA = 'hub:admin-auth-via';
+/** `token`: the route takes the bearer token itself, not a session (signing in must not extend a session). */
+export type AdminAuthVia = 'token-or-session' | 'token';
 
-/** Every /admin route: `Authorization: Bearer $HUB_ADMIN_TOKEN`, compared in constant time. */
+/**
+ * Every /admin route: `Authorization: Bearer $HUB_ADMIN_TOKEN`, or the dashboard's session cookie; a state change
+ * on a session also needs the same origin and the CSRF token (see AdminAuthenticator).
+ */
 @Injectable()
 export class AdminTokenGuard implements CanActivate {
-  private readonly expected: Buffer;
+  constructor(
+    private readonly authenticator: AdminAuthenticator,
+    private readonly reflector: Reflector,
+  ) {}
 
-  constructor(@Inject(appConfig.KEY) config: AppConfig) {
-    this.expected = digest(config.adminToken);
-  }
-
-  canActivate(context: ExecutionContext): boolean {
-    const request = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined> }>();
-    const match = /^Bearer\s+(.+)$/i.exec(request.headers.authorization ?? '');
-    if (match && timingSafeEqual(digest(match[1].trim()), this.expected)) return true;
-    throw new UnauthorizedException('The admin token is required: Authorization: Bearer $HUB_ADMIN_TOKEN');
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<AdminRequest>();
+    const principal = await this.authenticator.authenticate(request);
+    if (!principal) throw new UnauthorizedException('The admin token or a dashboard session is required: Authorization: Bearer $HUB_ADMIN_TOKEN');
+    const via = this.reflector.getAllAndOverride<AdminAuthVia | undefined>(ADMIN_AUTH_VIA, [context.getHandler(), context.getClass()]);
+    if (via === 'token' && principal.kind !== 'token') throw new UnauthorizedException('This route takes the admin token itself: Authorization: Bearer $HUB_ADMIN_TOKEN');
+    this.authenticator.assertSameOriginChange(request, principal);
+    request.admin = principal;
+    return true;
   }
 }

@@ -13,6 +13,9 @@ export class ListDeadLettersQuery {
   @ApiPropertyOptional({ example: 'NURSING' }) @IsOptional() @IsString() @MaxLength(25)
   programId?: string;
 
+  @ApiPropertyOptional({ example: 'constraint', description: 'Words the reason contains (case-insensitive)' }) @IsOptional() @IsString() @MaxLength(200)
+  reason?: string;
+
   @ApiPropertyOptional({ default: 50, maximum: 500 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500)
   limit?: number;
 
@@ -40,13 +43,15 @@ export class DeadLetterDto extends DeadLetterSummaryDto {
 }
 
 export class ReplayManyDto {
-  @ApiProperty({ type: [String] }) @ArrayMinSize(1) @ArrayMaxSize(500) @IsUUID('all', { each: true })
+  @ApiProperty({ type: [String], example: ['5b3c1d9e-8f2a-4c1b-9e7d-2a6f4b8c0d13'] }) @ArrayMinSize(1) @ArrayMaxSize(500) @IsUUID('all', { each: true })
   ids: string[];
 }
 
+export class DiscardManyDto extends ReplayManyDto {}
+
 export class ReplayResultDto {
   @ApiProperty() id: string;
-  @ApiProperty({ example: 'replayed', enum: ['replayed', 'failed'] }) outcome: string;
+  @ApiProperty({ example: 'replayed', enum: ['replayed', 'discarded', 'failed'] }) outcome: string;
   @ApiPropertyOptional() detail?: string;
 }
 

@@ -5,7 +5,7 @@ import type { CanonicalEvent, StoredEvent } from '../canonical-event.js';
 import type { EventQuery } from './event-query.js';
 import type { FeedCursor } from './feed-cursor.js';
 
-interface EventRow {
+export interface EventRow {
   event_id: string;
   program_id: string;
   system_id: string;
@@ -28,10 +28,10 @@ export interface EventPage {
   next: FeedCursor;
 }
 
-const COLUMNS = `event_id, program_id, system_id, event_type, publisher_event_id, participant_id,
+export const COLUMNS = `event_id, program_id, system_id, event_type, publisher_event_id, participant_id,
   category_value, category_label, data, start_utc, end_utc, created_utc, tx_id, seq`;
 
-function toStored(row: EventRow): StoredEvent {
+export function toStored(row: EventRow): StoredEvent {
   return {
     EventId: row.event_id,
     PublisherProgramId: row.program_id,

@@ -1,7 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 const SOURCE = ['source'] as const;
+
+/** What the pipeline reports about its queue when Prometheus scrapes (see useQueueProbe). */
+export interface QueueGaugeValues {
+  queue: string;
+  jobs: Record<string, number>;
+  oldestWaitingSeconds: number | null;
+  workers: number;
+}
+
+/** A scrape reads the queue once, however many gauges ask, and at most once a second. */
+const QUEUE_PROBE_REUSE_MS = 1_000;
 
 /** The hub's Prometheus metrics, one registry per process, labelled by source (LB, ALM, IMC, XAPI). */
 @Injectable()
@@ -28,7 +39,57 @@ export class HubMetrics {
     registers: [this.registry],
   });
 
+  readonly queueJobs = new Gauge({
+    name: 'hub_queue_jobs',
+    help: 'Jobs in the queue by state (waiting, active, delayed, failed, prioritized, paused)',
+    labelNames: ['queue', 'state'] as const,
+    registers: [this.registry],
+    collect: () => this.collectQueue(),
+  });
+  readonly queueOldestWaitingSeconds = new Gauge({
+    name: 'hub_queue_oldest_waiting_seconds',
+    help: 'Age of the oldest job waiting for a worker (0 when none waits)',
+    labelNames: ['queue'] as const,
+    registers: [this.registry],
+    collect: () => this.collectQueue(),
+  });
+  readonly queueWorkers = new Gauge({
+    name: 'hub_queue_workers',
+    help: 'Workers connected to the queue',
+    labelNames: ['queue'] as const,
+    registers: [this.registry],
+    collect: () => this.collectQueue(),
+  });
+
+  private queueProbe: (() => Promise<QueueGaugeValues>) | undefined;
+  private lastProbe: { at: number; done: Promise<void> } | undefined;
+
   constructor() {
     collectDefaultMetrics({ register: this.registry });
+  }
+
+  /** The pipeline hands in how to read its queue; observability stays free of BullMQ. */
+  useQueueProbe(probe: () => Promise<QueueGaugeValues>): void {
+    this.queueProbe = probe;
+  }
+
+  private collectQueue(): Promise<void> {
+    const now = Date.now();
+    if (this.lastProbe && now - this.lastProbe.at < QUEUE_PROBE_REUSE_MS) return this.lastProbe.done;
+    const done = this.readQueue();
+    this.lastProbe = { at: now, done };
+    return done;
+  }
+
+  private async readQueue(): Promise<void> {
+    if (!this.queueProbe) return;
+    try {
+      const values = await this.queueProbe();
+      for (const [state, n] of Object.entries(values.jobs)) this.queueJobs.set({ queue: values.queue, state }, n);
+      this.queueOldestWaitingSeconds.set({ queue: values.queue }, values.oldestWaitingSeconds ?? 0);
+      this.queueWorkers.set({ queue: values.queue }, values.workers);
+    } catch {
+      // Redis away: the gauges keep their last values; hub_accept_failures_total and /health/ready tell the story.
+    }
   }
 }

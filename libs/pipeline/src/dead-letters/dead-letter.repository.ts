@@ -18,6 +18,8 @@ export interface DeadLetterFilter {
   status?: DeadLetterStatus;
   source?: string;
   programId?: string;
+  /** Words the reason contains (case-insensitive). */
+  reason?: string;
   limit: number;
   offset: number;
 }
@@ -45,11 +47,21 @@ export class DeadLetterRepository {
   }
 
   findPage(filter: DeadLetterFilter): Promise<DeadLetterEntity[]> {
-    const qb = this.letters.createQueryBuilder('d').orderBy('d.last_seen_utc', 'DESC').limit(filter.limit).offset(filter.offset);
+    return this.filtered(filter).orderBy('d.last_seen_utc', 'DESC').limit(filter.limit).offset(filter.offset).getMany();
+  }
+
+  /** How many match the filter, for the dashboard's pager. */
+  count(filter: Omit<DeadLetterFilter, 'limit' | 'offset'>): Promise<number> {
+    return this.filtered(filter).getCount();
+  }
+
+  private filtered(filter: Omit<DeadLetterFilter, 'limit' | 'offset'>) {
+    const qb = this.letters.createQueryBuilder('d');
     if (filter.status) qb.andWhere('d.status = :status', { status: filter.status });
     if (filter.source) qb.andWhere('d.source = :source', { source: filter.source });
     if (filter.programId) qb.andWhere('d.program_id = :programId', { programId: filter.programId });
-    return qb.getMany();
+    if (filter.reason) qb.andWhere(`d.reason ILIKE :reason ESCAPE '\\'`, { reason: `%${filter.reason.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
+    return qb;
   }
 
   findOne(id: string): Promise<DeadLetterEntity | null> {
@@ -62,6 +74,12 @@ export class DeadLetterRepository {
 
   async countOpen(): Promise<number> {
     return this.letters.countBy({ status: 'open' });
+  }
+
+  /** Open dead letters per source (the status index serves it). */
+  async countOpenBySource(): Promise<Map<string, number>> {
+    const rows: { source: string; n: number }[] = await this.letters.query(`SELECT source, count(*)::int AS n FROM dead_letters WHERE status = 'open' GROUP BY source`);
+    return new Map(rows.map((r) => [r.source, r.n]));
   }
 }
 

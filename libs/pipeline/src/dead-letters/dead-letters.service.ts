@@ -1,8 +1,8 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import type { PublisherSystemId } from '@hub/event-store';
-import { HubMetrics } from '@hub/observability';
 import { AcceptService } from '../ingest/accept.service.js';
 import type { IngestPayload } from '../queue/ingest-queue.constants.js';
+import { PipelineStats } from '../stats/pipeline-stats.js';
 import type { DeadLetterEntity } from './dead-letter.entity.js';
 import { DeadLetterRepository, type DeadLetterFilter } from './dead-letter.repository.js';
 
@@ -11,7 +11,7 @@ export class DeadLettersService {
   constructor(
     private readonly letters: DeadLetterRepository,
     private readonly acceptor: AcceptService,
-    private readonly metrics: HubMetrics,
+    private readonly stats: PipelineStats,
   ) {}
 
   /** Keeps an accepted payload that cannot be processed. */
@@ -25,19 +25,27 @@ export class DeadLettersService {
       attempts,
       context: payload.context ?? null,
     });
-    this.metrics.deadLettered.inc({ source: payload.source });
+    this.stats.count(payload.source, 'deadLettered');
     return id;
   }
 
   /** Keeps bytes an authenticated sender sent that never became a payload (e.g. not JSON at all). */
   async keepRaw(source: PublisherSystemId, programId: string | null, bytes: Buffer, reason: string, contentType?: string, context?: Record<string, string>): Promise<string> {
     const id = await this.letters.record({ source, programId, payload: bytes, contentType: contentType ?? null, reason, attempts: 1, context: context ?? null });
-    this.metrics.deadLettered.inc({ source });
+    this.stats.count(source, 'deadLettered');
     return id;
   }
 
   list(filter: DeadLetterFilter): Promise<DeadLetterEntity[]> {
     return this.letters.findPage(filter);
+  }
+
+  count(filter: Omit<DeadLetterFilter, 'limit' | 'offset'>): Promise<number> {
+    return this.letters.count(filter);
+  }
+
+  openBySource(): Promise<Map<string, number>> {
+    return this.letters.countOpenBySource();
   }
 
   async get(id: string): Promise<DeadLetterEntity> {
@@ -64,7 +72,8 @@ export class DeadLettersService {
   }
 
   async discard(id: string): Promise<void> {
-    await this.get(id);
+    const letter = await this.get(id);
+    if (letter.status !== 'open') throw new ConflictException(`Dead letter ${id} is ${letter.status}`);
     await this.letters.resolve(id, 'discarded');
   }
 }

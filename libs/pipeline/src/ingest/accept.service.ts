@@ -3,6 +3,7 @@ import { redisConfig, type RedisConfig } from '@hub/config';
 import { HubMetrics } from '@hub/observability';
 import type { IngestPayload } from '../queue/ingest-queue.constants.js';
 import { IngestQueue } from '../queue/ingest-queue.js';
+import { PipelineStats } from '../stats/pipeline-stats.js';
 import { PipelineUnavailableError } from './pipeline-unavailable.error.js';
 
 /**
@@ -16,6 +17,7 @@ export class AcceptService {
   constructor(
     private readonly queue: IngestQueue,
     private readonly metrics: HubMetrics,
+    private readonly stats: PipelineStats,
     @Inject(redisConfig.KEY) private readonly config: RedisConfig,
   ) {}
 
@@ -27,11 +29,11 @@ export class AcceptService {
     });
     try {
       const jobId = await Promise.race([this.queue.add(payload), timeout]);
-      this.metrics.accepted.inc({ source: payload.source }, eventCount);
+      this.stats.count(payload.source, 'accepted', eventCount);
       this.metrics.acceptSeconds.observe({ source: payload.source }, Number(process.hrtime.bigint() - started) / 1e9);
       return jobId;
     } catch (err) {
-      this.metrics.acceptFailures.inc({ source: payload.source });
+      this.stats.count(payload.source, 'refused');
       this.logger.warn(`accept failed for ${payload.source}: ${(err as Error).message}`);
       throw new PipelineUnavailableError(err);
     } finally {

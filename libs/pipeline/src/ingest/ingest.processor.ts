@@ -6,6 +6,7 @@ import { DeadLettersService } from '../dead-letters/dead-letters.service.js';
 import { NormalizerRegistry } from '../normalize/normalizer-registry.js';
 import { UnprocessablePayloadError } from '../normalize/normalizer.js';
 import type { IngestPayload, IngestResult } from '../queue/ingest-queue.constants.js';
+import { PipelineStats } from '../stats/pipeline-stats.js';
 import { EventBatchWriter } from './event-batch-writer.js';
 
 /**
@@ -22,6 +23,7 @@ export class IngestProcessor {
     private readonly writer: EventBatchWriter,
     private readonly deadLetters: DeadLettersService,
     private readonly metrics: HubMetrics,
+    private readonly stats: PipelineStats,
   ) {}
 
   async process(job: Job<IngestPayload>): Promise<IngestResult> {
@@ -30,8 +32,8 @@ export class IngestProcessor {
       const events = await this.normalizers.get(payload.source).normalize(payload);
       const stored = await this.writer.write(events);
       const duplicates = new Set(events.map((e) => e.EventId)).size - stored.size;
-      this.metrics.stored.inc({ source: payload.source }, stored.size);
-      this.metrics.duplicates.inc({ source: payload.source }, duplicates);
+      this.stats.count(payload.source, 'stored', stored.size);
+      this.stats.count(payload.source, 'duplicates', duplicates);
       this.metrics.queueLagSeconds.observe({ source: payload.source }, (Date.now() - job.timestamp) / 1000);
       return { stored: stored.size, duplicates, deadLettered: false };
     } catch (err) {

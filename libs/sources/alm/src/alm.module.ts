@@ -10,6 +10,7 @@ import { AlmCatalogueService } from './catalogue/alm-catalogue.service.js';
 import { AlmLearningObjectInstanceEntity } from './catalogue/alm-learning-object-instance.entity.js';
 import { AlmLearningObjectEntity } from './catalogue/alm-learning-object.entity.js';
 import { AlmDeliveryRecorder } from './deliveries/alm-delivery-recorder.js';
+import { AlmSourceStatus } from './deliveries/alm-source-status.js';
 import { AlmWebhookDeliveryEntity } from './deliveries/alm-webhook-delivery.entity.js';
 import { AlmWebhookDeliveryRepository } from './deliveries/alm-webhook-delivery.repository.js';
 import { AlmDeliveryAuthenticator } from './ingress/alm-delivery-authenticator.js';
@@ -36,6 +37,7 @@ export const ALM_ENTITIES = [AlmWebhookEntity, AlmWebhookDeliveryEntity, AlmLear
     AlmWebhooksService,
     AlmWebhookDeliveryRepository,
     AlmDeliveryRecorder,
+    AlmSourceStatus,
     AlmDeliveryAuthenticator,
     AlmIngressService,
     AlmCatalogueRepository,

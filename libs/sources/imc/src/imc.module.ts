@@ -11,6 +11,7 @@ import { ImcIngressController } from './ingress/imc-ingress.controller.js';
 import { ImcIngressService } from './ingress/imc-ingress.service.js';
 import { ImcMetrics } from './ingress/imc-metrics.js';
 import { ImcReadiness } from './ingress/imc-readiness.js';
+import { ImcSourceStatus } from './ingress/imc-source-status.js';
 import { ImcNormalizer } from './normalize/imc.normalizer.js';
 import { ImcConnectionStatus } from './transport/imc-connection-status.js';
 import { ImcTransport } from './transport/imc-transport.strategy.js';
@@ -29,6 +30,7 @@ import { ImcTransport } from './transport/imc-transport.strategy.js';
     ImcConnectionStatus,
     ImcMetrics,
     ImcReadiness,
+    ImcSourceStatus,
     ImcConsumerFactory,
     { provide: ImcTransport, useFactory: (factory: ImcConsumerFactory) => new ImcTransport(() => factory.create()), inject: [ImcConsumerFactory] },
   ],

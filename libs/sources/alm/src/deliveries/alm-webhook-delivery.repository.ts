@@ -39,4 +39,25 @@ export class AlmWebhookDeliveryRepository {
   findLatest(webhookId: string): Promise<AlmWebhookDeliveryEntity[]> {
     return this.deliveries.find({ where: { webhookId }, order: { id: 'DESC' }, take: DELIVERIES_KEPT });
   }
+
+  /**
+   * Per webhook: the last accepted delivery, and the deliveries refused as unauthorized in the last hour (counted in
+   * the kept log, so at most DELIVERIES_KEPT) with the newest of them. Small: the log keeps 20 rows a webhook.
+   */
+  async summaries(): Promise<Map<string, AlmWebhookDeliverySummary>> {
+    const rows: { webhook_id: string; last_accepted: Date | null; auth_failures: number; last_auth_failure: Date | null }[] = await this.deliveries.query(
+      `SELECT webhook_id,
+              max(received_utc) FILTER (WHERE outcome = 'accepted') AS last_accepted,
+              count(*) FILTER (WHERE outcome = 'unauthorized' AND received_utc > now() - interval '1 hour')::int AS auth_failures,
+              max(received_utc) FILTER (WHERE outcome = 'unauthorized') AS last_auth_failure
+         FROM alm_webhook_deliveries GROUP BY webhook_id`,
+    );
+    return new Map(rows.map((r) => [r.webhook_id, { lastAcceptedUtc: r.last_accepted, authFailuresLastHour: r.auth_failures, lastAuthFailureUtc: r.last_auth_failure }]));
+  }
+}
+
+export interface AlmWebhookDeliverySummary {
+  lastAcceptedUtc: Date | null;
+  authFailuresLastHour: number;
+  lastAuthFailureUtc: Date | null;
 }
