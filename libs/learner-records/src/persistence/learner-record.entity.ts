@@ -1,0 +1,71 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { FactSortKey } from '../domain/index.js';
+
+/** Longest participant and learning object ids a record can hold; facts with longer ids are not projected. */
+export const RECORD_ID_LIMITS = { participant: 200, learningObject: 500 } as const;
+
+/**
+ * One learner record (see docs/learner-records.md). Writes go through LearnerRecordRepository's bulk SQL; the
+ * entity exists so TypeORM knows the schema (the migration drift check compares it with the migrations).
+ * Only immutable columns are indexed, so updating a record's state can stay a HOT update.
+ */
+@Entity('learner_records')
+@Index('learner_records_key', ['programId', 'participantId', 'learningObjectId', 'systemId'], { unique: true })
+@Index('learner_records_program_page', ['programId', 'id'])
+@Index('learner_records_learning_object_page', ['learningObjectId', 'id'])
+export class LearnerRecordEntity {
+  /** Creation order; never changes, so it is the stable order the API pages by. */
+  @PrimaryGeneratedColumn('increment', { type: 'bigint' })
+  id: string;
+
+  @Column({ name: 'system_id', type: 'varchar', length: 25 })
+  systemId: string;
+
+  @Column({ name: 'program_id', type: 'varchar', length: 25 })
+  programId: string;
+
+  @Column({ name: 'participant_id', type: 'varchar', length: RECORD_ID_LIMITS.participant })
+  participantId: string;
+
+  @Column({ name: 'learning_object_id', type: 'varchar', length: RECORD_ID_LIMITS.learningObject })
+  learningObjectId: string;
+
+  /** Null while no status-bearing fact has been applied (a due date alone, or only unmapped source statuses). */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  status: string | null;
+
+  @Column({ name: 'source_status', type: 'text', nullable: true })
+  sourceStatus: string | null;
+
+  @Column({ name: 'progress_percent', type: 'double precision', nullable: true })
+  progressPercent: number | null;
+
+  @Column({ type: 'boolean', nullable: true })
+  passed: boolean | null;
+
+  @Column({ name: 'enrolled_utc', type: 'timestamptz', nullable: true })
+  enrolledUtc: Date | null;
+
+  @Column({ name: 'started_utc', type: 'timestamptz', nullable: true })
+  startedUtc: Date | null;
+
+  @Column({ name: 'completed_utc', type: 'timestamptz', nullable: true })
+  completedUtc: Date | null;
+
+  @Column({ name: 'due_date', type: 'date', nullable: true })
+  dueDate: string | null;
+
+  @Column({ name: 'last_event_id', type: 'varchar', length: 64 })
+  lastEventId: string;
+
+  @Column({ name: 'last_event_utc', type: 'timestamptz' })
+  lastEventUtc: Date;
+
+  /** The sort key of the greatest fact folded so far (bookkeeping for the incremental fast path; not in the API). */
+  @Column({ name: 'high_water_mark', type: 'jsonb' })
+  highWaterMark: FactSortKey;
+
+  /** Wall clock of the last visible change. */
+  @Column({ name: 'updated_utc', type: 'timestamptz', default: () => 'now()' })
+  updatedUtc: Date;
+}
