@@ -109,6 +109,8 @@ export class RebuildStagingRepository {
         `DELETE FROM learner_facts f USING learner_records r WHERE f.record_id = r.id AND ${inScope('r')}`,
         [programIds],
       );
+      // Facts whose record is gone (removed by hand) would block their re-insertion: their events say they are in scope.
+      await manager.query('DELETE FROM learner_facts f USING rebuild_facts s WHERE f.event_id = s.event_id AND f.fact_index = s.fact_index');
     }
     const [inserted] = await manager.query(
       `WITH written AS (
