@@ -105,7 +105,7 @@ export async function measureWorkerEventsPerSecond(stack: BenchStack, learnerRec
       const at = performance.now();
       if (count > 0 && !first) first = { at, count };
       if (count >= events) return Math.round(((count - first!.count) * 1000) / (at - first!.at));
-      await sleep(count > 0 ? 20 : 50);
+      await sleep(100);
     }
   } finally {
     await stopWorker();

@@ -6,11 +6,11 @@ export class LearnerRecords1763900100000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`CREATE TABLE "learner_records" (
-      "id" bigserial PRIMARY KEY,
-      "system_id" varchar(25) NOT NULL,
-      "program_id" varchar(25) NOT NULL,
-      "participant_id" varchar(200) NOT NULL,
-      "learning_object_id" varchar(500) NOT NULL,
+      "id" bigserial NOT NULL,
+      "system_id" varchar(25) COLLATE "C" NOT NULL,
+      "program_id" varchar(25) COLLATE "C" NOT NULL,
+      "participant_id" varchar(200) COLLATE "C" NOT NULL,
+      "learning_object_id" varchar(500) COLLATE "C" NOT NULL,
       "status" varchar(16),
       "source_status" text,
       "progress_percent" double precision,
@@ -21,24 +21,30 @@ export class LearnerRecords1763900100000 implements MigrationInterface {
       "due_date" date,
       "last_event_id" varchar(64) NOT NULL,
       "last_event_utc" timestamptz NOT NULL,
-      "high_water_mark" jsonb NOT NULL,
-      "updated_utc" timestamptz NOT NULL DEFAULT now()
-    )`);
+      "high_water_mark" text NOT NULL,
+      "version" integer NOT NULL,
+      "updated_utc" timestamptz NOT NULL DEFAULT now(),
+      PRIMARY KEY ("program_id", "id")
+    ) WITH (fillfactor = 80)`);
+    // Key columns are COLLATE "C": ids are compared byte by byte (the worker looks up and locks a batch's records by
+    // key, and a linguistic collation makes that several times slower). fillfactor leaves room on each page, so an
+    // update (no indexed column ever changes) stays a HOT update that writes no index entry.
     // One record per key; program first, so a program's or a participant's records are a range of it.
     await q.query(`CREATE UNIQUE INDEX "learner_records_key" ON "learner_records" ("program_id", "participant_id", "learning_object_id", "system_id")`);
-    // The API pages by id (creation order, never changes); these give the pages of a program and of a learning object.
-    await q.query(`CREATE INDEX "learner_records_program_page" ON "learner_records" ("program_id", "id")`);
+    // The API pages by id (creation order, never changes): the primary key (program_id, id) gives a program's pages,
+    // this index a learning object's.
     await q.query(`CREATE INDEX "learner_records_learning_object_page" ON "learner_records" ("learning_object_id", "id")`);
+    // One index: record_id first serves the history lookup; (EventId, FactIndex) determines record_id (facts are a
+    // pure function of the event), so the key is as unique as (EventId, FactIndex) alone.
     await q.query(`CREATE TABLE "learner_facts" (
+      "record_id" bigint NOT NULL,
       "event_id" varchar(64) NOT NULL,
       "fact_index" smallint NOT NULL,
-      "record_id" bigint NOT NULL,
       "action" jsonb NOT NULL,
       "source_status" text,
       "source_utc" timestamptz NOT NULL,
-      PRIMARY KEY ("event_id", "fact_index")
+      PRIMARY KEY ("record_id", "event_id", "fact_index")
     )`);
-    await q.query(`CREATE INDEX "learner_facts_record" ON "learner_facts" ("record_id")`);
   }
 
   async down(q: QueryRunner): Promise<void> {

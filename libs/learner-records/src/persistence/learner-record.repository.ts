@@ -3,25 +3,32 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { recordKeyOf, type LearnerFact, type LearnerRecord, type LearnerRecordKey } from '../domain/index.js';
 import {
+  FACT_COLUMN_TYPES,
+  factArrays,
+  isoUtc,
   KEY_COLUMN_TYPES,
   KEY_COLUMNS,
-  keyValues,
+  keyArrays,
+  keyOfRow,
+  pgArray,
+  RECORD_COLUMN_TYPES,
   RECORD_SELECT,
+  recordArrays,
   STATE_COLUMNS,
-  stateValues,
   toFact,
   toStoredRecord,
   unnestOf,
+  UPDATED_UTC_ON_WRITE,
   type FactRow,
+  type KeyRow,
   type RecordRow,
   type StoredLearnerRecord,
 } from './record-rows.js';
 
-export interface RecordUpdate {
-  id: bigint;
+export interface RecordWrite {
   record: LearnerRecord;
-  /** The visible state changed, so UpdatedUtc moves; false when only the high-water mark moved (a stale fact). */
-  touch: boolean;
+  /** The version the record was read at (0 for a record not stored yet). */
+  readVersion: number;
 }
 
 /** Filters of GET /api/v1/learner-records, already scoped to the caller's programs. */
@@ -44,7 +51,7 @@ export interface LearnerRecordPage {
 
 const KEY_LIST = KEY_COLUMNS.join(', ');
 const KEY_MATCH = KEY_COLUMNS.map((c) => `r.${c} = t.${c}`).join(' AND ');
-const STATE_LIST = STATE_COLUMNS.map(([name]) => name).join(', ');
+const WRITTEN_COLUMNS = [...KEY_COLUMNS, ...STATE_COLUMNS.map(([c]) => c), 'version'];
 
 /**
  * Learner records and their facts. Every method of the write path takes the EntityManager of the transaction that
@@ -55,22 +62,18 @@ export class LearnerRecordRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * The stored records of `keys`, row-locked until the transaction ends. Rows are locked in key order (LockRows
-   * runs above the Sort), so two workers whose batches share records wait for each other instead of deadlocking.
+   * The stored records of `keys`, by record key. With `lock`, rows are locked until the transaction ends, in key
+   * order (LockRows runs above the Sort), so workers whose batches share records queue instead of deadlocking.
    */
-  async lockByKeys(keys: readonly LearnerRecordKey[], manager: EntityManager): Promise<Map<string, StoredLearnerRecord>> {
+  async readByKeys(keys: readonly LearnerRecordKey[], lock: boolean, manager: EntityManager): Promise<Map<string, StoredLearnerRecord>> {
     if (keys.length === 0) return new Map();
     const rows: RecordRow[] = await manager.query(
       `SELECT ${RECORD_SELECT}
          FROM learner_records r JOIN ${unnestOf(KEY_COLUMN_TYPES, 1)} ON ${KEY_MATCH}
-        ORDER BY ${KEY_COLUMNS.map((c) => `r.${c}`).join(', ')}
-          FOR UPDATE OF r`,
-      keyValues(keys),
+        ${lock ? `ORDER BY ${KEY_COLUMNS.map((c) => `r.${c}`).join(', ')} FOR UPDATE OF r` : ''}`,
+      keyArrays(keys),
     );
-    return new Map(rows.map((row) => {
-      const stored = toStoredRecord(row);
-      return [recordKeyOf(stored.record), stored];
-    }));
+    return new Map(rows.map((row) => [recordKeyOf(keyOfRow(row)), toStoredRecord(row)]));
   }
 
   /** Every stored fact of the given records (the history a late fact is refolded with), by record id. */
@@ -78,8 +81,9 @@ export class LearnerRecordRepository {
     const histories = new Map<bigint, LearnerFact[]>(records.map((r) => [r.id, []]));
     if (records.length === 0) return histories;
     const keys = new Map(records.map((r) => [r.id, r.record]));
-    const rows: FactRow[] = await manager.query(
-      `SELECT record_id, event_id, fact_index, action, source_status, source_utc FROM learner_facts WHERE record_id = ANY($1::bigint[])`,
+    const rows: (FactRow & { record_id: string })[] = await manager.query(
+      `SELECT record_id, event_id, fact_index, action, source_status, ${isoUtc('source_utc')} AS source_utc
+         FROM learner_facts WHERE record_id = ANY($1::bigint[])`,
       [records.map((r) => r.id.toString())],
     );
     for (const row of rows) {
@@ -90,55 +94,34 @@ export class LearnerRecordRepository {
   }
 
   /**
-   * Inserts new records (in the order given: callers sort by key) and returns their ids by record key. A key
-   * another transaction created meanwhile is skipped (ON CONFLICT DO NOTHING): the caller must notice it is missing.
+   * Inserts new records and updates stored ones in one statement, each only if the row is still at the version it
+   * was read at (a new record: if nobody created it meanwhile). Rows are written in the order given (callers sort
+   * by key), so concurrent writers lock them in the same order. Returns the ids of the records written, by record
+   * key; a record missing from it was written by another transaction meanwhile and must be folded again.
    */
-  async insertRecords(records: readonly LearnerRecord[], manager: EntityManager): Promise<Map<string, bigint>> {
-    if (records.length === 0) return new Map();
-    const rows: (Record<(typeof KEY_COLUMNS)[number], string> & { id: string })[] = await manager.query(
-      `INSERT INTO learner_records (${KEY_LIST}, ${STATE_LIST})
-       SELECT ${KEY_COLUMNS.map((c) => `t.${c}`).join(', ')}, ${STATE_COLUMNS.map(([c]) => `t.${c}`).join(', ')}
-         FROM ${unnestOf([...KEY_COLUMN_TYPES, ...STATE_COLUMNS], 1)}
-       ON CONFLICT (${KEY_LIST}) DO NOTHING
-       RETURNING id, ${KEY_LIST}`,
-      [...keyValues(records), ...stateValues(records)],
+  async writeRecords(writes: readonly RecordWrite[], manager: EntityManager): Promise<Map<string, bigint>> {
+    if (writes.length === 0) return new Map();
+    const rows: (KeyRow & { id: string })[] = await manager.query(
+      `INSERT INTO learner_records AS r (${WRITTEN_COLUMNS.join(', ')})
+       SELECT ${WRITTEN_COLUMNS.map((c) => `t.${c}`).join(', ')} FROM ${unnestOf(RECORD_COLUMN_TYPES, 1)}
+       ON CONFLICT (${KEY_LIST}) DO UPDATE
+          SET ${[...STATE_COLUMNS.map(([c]) => c), 'version'].map((c) => `${c} = excluded.${c}`).join(', ')},
+              updated_utc = ${UPDATED_UTC_ON_WRITE}
+        WHERE r.version = excluded.version - 1
+       RETURNING r.id, ${KEY_COLUMNS.map((c) => `r.${c}`).join(', ')}`,
+      recordArrays(writes.map((w) => w.record), writes.map((w) => w.readVersion + 1)),
     );
-    return new Map(
-      rows.map((row) => [
-        recordKeyOf({ PublisherProgramId: row.program_id, PublisherParticipantId: row.participant_id, LearningObjectId: row.learning_object_id, PublisherSystemId: row.system_id as LearnerRecordKey['PublisherSystemId'] }),
-        BigInt(row.id),
-      ]),
-    );
-  }
-
-  /** Writes the new state of locked records; UpdatedUtc moves only where the visible state changed. */
-  async updateRecords(updates: readonly RecordUpdate[], manager: EntityManager): Promise<void> {
-    if (updates.length === 0) return;
-    const records = updates.map((u) => u.record);
-    await manager.query(
-      `UPDATE learner_records r
-          SET ${STATE_COLUMNS.map(([c]) => `${c} = t.${c}`).join(', ')},
-              updated_utc = CASE WHEN t.touch THEN now() ELSE r.updated_utc END
-         FROM ${unnestOf([['id', 'bigint'], ...STATE_COLUMNS, ['touch', 'boolean']], 1)}
-        WHERE r.id = t.id`,
-      [updates.map((u) => u.id.toString()), ...stateValues(records), updates.map((u) => u.touch)],
-    );
+    return new Map(rows.map((row) => [recordKeyOf(keyOfRow(row)), BigInt(row.id)]));
   }
 
   async insertFacts(facts: readonly { fact: LearnerFact; recordId: bigint }[], manager: EntityManager): Promise<void> {
     if (facts.length === 0) return;
     await manager.query(
-      `INSERT INTO learner_facts (event_id, fact_index, record_id, action, source_status, source_utc)
-       SELECT * FROM unnest($1::varchar[], $2::smallint[], $3::bigint[], $4::jsonb[], $5::text[], $6::timestamptz[])
+      `INSERT INTO learner_facts (record_id, event_id, fact_index, action, source_status, source_utc)
+       SELECT t.record_id, t.event_id, t.fact_index, t.action, t.source_status, t.source_utc
+         FROM ${unnestOf([['record_id', 'bigint'], ...FACT_COLUMN_TYPES], 1)}
        ON CONFLICT DO NOTHING`,
-      [
-        facts.map((f) => f.fact.EventId),
-        facts.map((f) => f.fact.FactIndex),
-        facts.map((f) => f.recordId.toString()),
-        facts.map((f) => JSON.stringify(f.fact.Action)),
-        facts.map((f) => f.fact.SourceStatus),
-        facts.map((f) => f.fact.SourceUtc),
-      ],
+      [pgArray(facts.map((f) => f.recordId.toString())), ...factArrays(facts.map((f) => f.fact))],
     );
   }
 

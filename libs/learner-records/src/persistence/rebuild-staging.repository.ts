@@ -1,7 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { LearnerFact, LearnerRecord, LearnerRecordKey } from '../domain/index.js';
-import { KEY_COLUMN_TYPES, KEY_COLUMNS, keyValues, STATE_COLUMNS, stateValues, toFact, unnestOf, VISIBLE_STATE_COLUMNS, type FactRow } from './record-rows.js';
+import type { LearnerFact, LearnerRecord } from '../domain/index.js';
+import {
+  FACT_COLUMN_TYPES,
+  factArrays,
+  isoUtc,
+  KEY_COLUMN_TYPES,
+  KEY_COLUMNS,
+  keyArrays,
+  keyOfRow,
+  RECORD_COLUMN_TYPES,
+  recordArrays,
+  STATE_COLUMNS,
+  toFact,
+  unnestOf,
+  UPDATED_UTC_ON_WRITE,
+  type FactRow,
+  type KeyRow,
+} from './record-rows.js';
 
 /** Where a read of the staged facts stopped: key, EventId, FactIndex of the last fact read. */
 export type StagedPosition = [string, string, string, string, string, number];
@@ -28,26 +44,19 @@ export class RebuildStagingRepository {
   async lockAndStage(manager: EntityManager): Promise<void> {
     await manager.query('LOCK TABLE learner_records, learner_facts IN EXCLUSIVE MODE');
     await manager.query(`CREATE TEMPORARY TABLE rebuild_facts (
-      program_id varchar, participant_id varchar, learning_object_id varchar, system_id varchar,
-      event_id varchar, fact_index smallint, action jsonb, source_status text, source_utc timestamptz
+      program_id varchar COLLATE "C", participant_id varchar COLLATE "C", learning_object_id varchar COLLATE "C",
+      system_id varchar COLLATE "C", event_id varchar COLLATE "C", fact_index smallint, action jsonb, source_status text,
+      source_utc timestamptz
     ) ON COMMIT DROP`);
   }
 
   async stage(facts: readonly LearnerFact[], manager: EntityManager): Promise<void> {
     if (facts.length === 0) return;
     await manager.query(
-      `INSERT INTO rebuild_facts SELECT * FROM ${unnestOf(
-        [...KEY_COLUMN_TYPES, ['event_id', 'varchar'], ['fact_index', 'smallint'], ['action', 'jsonb'], ['source_status', 'text'], ['source_utc', 'timestamptz']],
-        1,
-      )}`,
-      [
-        ...keyValues(facts),
-        facts.map((f) => f.EventId),
-        facts.map((f) => f.FactIndex),
-        facts.map((f) => JSON.stringify(f.Action)),
-        facts.map((f) => f.SourceStatus),
-        facts.map((f) => f.SourceUtc),
-      ],
+      `INSERT INTO rebuild_facts (${KEY_LIST}, event_id, fact_index, action, source_status, source_utc)
+       SELECT ${KEY_COLUMNS.map((c) => `t.${c}`).join(', ')}, t.event_id, t.fact_index, t.action, t.source_status, t.source_utc
+         FROM ${unnestOf([...KEY_COLUMN_TYPES, ...FACT_COLUMN_TYPES], 1)}`,
+      [...keyArrays(facts), ...factArrays(facts)],
     );
   }
 
@@ -58,23 +67,15 @@ export class RebuildStagingRepository {
 
   /** Staged facts in key order, `limit` at a time, so the facts of one key come together. */
   async readStaged(after: StagedPosition | null, limit: number, manager: EntityManager): Promise<{ facts: LearnerFact[]; next: StagedPosition | null }> {
-    const rows: (FactRow & Record<(typeof KEY_COLUMNS)[number], string>)[] = await manager.query(
-      `SELECT * FROM rebuild_facts
+    const rows: (FactRow & KeyRow)[] = await manager.query(
+      `SELECT ${KEY_LIST}, event_id, fact_index, action, source_status, ${isoUtc('source_utc')} AS source_utc FROM rebuild_facts
         WHERE $1::boolean OR (${ORDER}) > ($2, $3, $4, $5, $6, $7::smallint)
         ORDER BY ${ORDER} LIMIT $8`,
       [after === null, ...(after ?? ['', '', '', '', '', 0]), limit],
     );
-    const facts = rows.map((row) =>
-      toFact({ ...row, record_id: '0' }, {
-        PublisherProgramId: row.program_id,
-        PublisherParticipantId: row.participant_id,
-        LearningObjectId: row.learning_object_id,
-        PublisherSystemId: row.system_id as LearnerRecordKey['PublisherSystemId'],
-      }),
-    );
     const last = rows.at(-1);
     return {
-      facts,
+      facts: rows.map((row) => toFact(row, keyOfRow(row))),
       next: last ? [last.program_id, last.participant_id, last.learning_object_id, last.system_id, last.event_id, last.fact_index] : after,
     };
   }
@@ -84,16 +85,16 @@ export class RebuildStagingRepository {
     if (records.length === 0) return 0;
     const [row] = await manager.query(
       `WITH written AS (
-         INSERT INTO learner_records AS r (${KEY_LIST}, ${STATE_LIST})
-         SELECT ${KEY_COLUMNS.map((c) => `t.${c}`).join(', ')}, ${STATE_COLUMNS.map(([c]) => `t.${c}`).join(', ')}
-           FROM ${unnestOf([...KEY_COLUMN_TYPES, ...STATE_COLUMNS], 1)}
+         INSERT INTO learner_records AS r (${KEY_LIST}, ${STATE_LIST}, version)
+         SELECT ${KEY_COLUMNS.map((c) => `t.${c}`).join(', ')}, ${STATE_COLUMNS.map(([c]) => `t.${c}`).join(', ')}, 1
+           FROM ${unnestOf(RECORD_COLUMN_TYPES, 1)}
          ON CONFLICT (${KEY_LIST}) DO UPDATE
-            SET ${STATE_COLUMNS.map(([c]) => `${c} = excluded.${c}`).join(', ')},
-                updated_utc = CASE WHEN ${distinct(VISIBLE_STATE_COLUMNS, 'r', 'excluded')} THEN now() ELSE r.updated_utc END
+            SET ${STATE_COLUMNS.map(([c]) => `${c} = excluded.${c}`).join(', ')}, version = r.version + 1,
+                updated_utc = ${UPDATED_UTC_ON_WRITE}
           WHERE ${distinct(STATE_COLUMNS.map(([c]) => c), 'r', 'excluded')}
          RETURNING 1)
        SELECT count(*)::int AS n FROM written`,
-      [...keyValues(records), ...stateValues(records)],
+      recordArrays(records, records.map(() => 1)),
     );
     return (row as { n: number }).n;
   }
@@ -104,14 +105,7 @@ export class RebuildStagingRepository {
    */
   async replaceFacts(programIds: readonly string[] | null, manager: EntityManager): Promise<{ facts: number; removed: number }> {
     if (programIds === null) await manager.query('DELETE FROM learner_facts');
-    else {
-      await manager.query(
-        `DELETE FROM learner_facts f USING learner_records r WHERE f.record_id = r.id AND ${inScope('r')}`,
-        [programIds],
-      );
-      // Facts whose record is gone (removed by hand) would block their re-insertion: their events say they are in scope.
-      await manager.query('DELETE FROM learner_facts f USING rebuild_facts s WHERE f.event_id = s.event_id AND f.fact_index = s.fact_index');
-    }
+    else await manager.query(`DELETE FROM learner_facts f USING learner_records r WHERE f.record_id = r.id AND ${inScope('r')}`, [programIds]);
     const [inserted] = await manager.query(
       `WITH written AS (
          INSERT INTO learner_facts (event_id, fact_index, record_id, action, source_status, source_utc)

@@ -5,38 +5,15 @@ import type { FactSortKey, LearnerFact, LearnerRecord, LearnerRecordKey, Learner
 export interface StoredLearnerRecord {
   id: bigint;
   record: LearnerRecord;
+  /** The optimistic-locking token: a write succeeds only if the row is still at the version that was read. */
+  version: number;
   updatedUtc: string;
 }
-
-export interface RecordRow {
-  id: string;
-  system_id: string;
-  program_id: string;
-  participant_id: string;
-  learning_object_id: string;
-  status: string | null;
-  source_status: string | null;
-  progress_percent: number | null;
-  passed: boolean | null;
-  enrolled_utc: Date | null;
-  started_utc: Date | null;
-  completed_utc: Date | null;
-  due_date: string | null;
-  last_event_id: string;
-  last_event_utc: Date;
-  high_water_mark: FactSortKey;
-  updated_utc: Date;
-}
-
-/** `due_date` as text: node-pg would turn a `date` into a local-midnight Date and shift the day. */
-export const RECORD_SELECT = `r.id, r.system_id, r.program_id, r.participant_id, r.learning_object_id, r.status, r.source_status,
-  r.progress_percent, r.passed, r.enrolled_utc, r.started_utc, r.completed_utc, r.due_date::text AS due_date, r.last_event_id,
-  r.last_event_utc, r.high_water_mark, r.updated_utc`;
 
 /** The record key in index order (learner_records_key); row locks are taken in this order. */
 export const KEY_COLUMNS = ['program_id', 'participant_id', 'learning_object_id', 'system_id'] as const;
 
-/** Every column a fold determines, with the array type its values are bound as. */
+/** Every column a fold determines, with its SQL type. */
 export const STATE_COLUMNS = [
   ['status', 'varchar'],
   ['source_status', 'text'],
@@ -48,18 +25,106 @@ export const STATE_COLUMNS = [
   ['due_date', 'date'],
   ['last_event_id', 'varchar'],
   ['last_event_utc', 'timestamptz'],
-  ['high_water_mark', 'jsonb'],
+  ['high_water_mark', 'text'],
 ] as const;
 
-/** The state columns a subscriber sees: a change of these (not of the high-water mark alone) moves UpdatedUtc. */
-export const VISIBLE_STATE_COLUMNS = STATE_COLUMNS.map(([name]) => name).filter((name) => name !== 'high_water_mark');
+type KeyColumn = (typeof KEY_COLUMNS)[number];
+type StateColumn = (typeof STATE_COLUMNS)[number][0];
+export type KeyRow = Record<KeyColumn, string>;
 
-const iso = (value: Date | null): string | null => (value === null ? null : value.toISOString());
+/** The state columns a subscriber sees: a change of these (not of the high-water mark alone) moves UpdatedUtc. */
+export const VISIBLE_STATE_COLUMNS: readonly StateColumn[] = STATE_COLUMNS.map(([name]) => name).filter((name) => name !== 'high_water_mark');
+
+const columnList = (alias: string, columns: readonly string[]) => `(${columns.map((c) => `${alias}.${c}`).join(', ')})`;
+
+/** SQL: UpdatedUtc for a row `r` being overwritten by `excluded`: now() only if what a subscriber sees changes. */
+export const UPDATED_UTC_ON_WRITE = `CASE WHEN ${columnList('r', VISIBLE_STATE_COLUMNS)} IS DISTINCT FROM ${columnList('excluded', VISIBLE_STATE_COLUMNS)} THEN now() ELSE r.updated_utc END`;
+
+/**
+ * A Postgres array literal. Rows travel as one array per column, read with unnest: Postgres reads typed arrays far
+ * faster than json_to_recordset, and building the literal here is cheaper than node-pg's generic conversion.
+ */
+export function pgArray(values: readonly (string | number | boolean | null)[]): string {
+  let out = '{';
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (i > 0) out += ',';
+    if (value === null) out += 'NULL';
+    else if (typeof value === 'string') out += `"${/[\\"]/.test(value) ? value.replace(/[\\"]/g, '\\$&') : value}"`;
+    else if (typeof value === 'boolean') out += value ? 't' : 'f';
+    else out += String(value);
+  }
+  return `${out}}`;
+}
+
+/** `unnest($first::type[], …) AS t(name, …)` for the given columns. */
+export function unnestOf(columns: readonly (readonly [string, string])[], first: number): string {
+  return `unnest(${columns.map(([, type], i) => `$${first + i}::${type}[]`).join(', ')}) AS t(${columns.map(([name]) => name).join(', ')})`;
+}
+
+export const KEY_COLUMN_TYPES = KEY_COLUMNS.map((name) => [name, 'varchar'] as const);
+export const RECORD_COLUMN_TYPES = [...KEY_COLUMN_TYPES, ...STATE_COLUMNS, ['version', 'integer']] as const;
+
+/** One array per column of KEY_COLUMN_TYPES. */
+export function keyArrays(keys: readonly LearnerRecordKey[]): string[] {
+  return [
+    pgArray(keys.map((k) => k.PublisherProgramId)),
+    pgArray(keys.map((k) => k.PublisherParticipantId)),
+    pgArray(keys.map((k) => k.LearningObjectId)),
+    pgArray(keys.map((k) => k.PublisherSystemId)),
+  ];
+}
+
+/** One array per column of RECORD_COLUMN_TYPES. */
+export function recordArrays(records: readonly LearnerRecord[], versions: readonly number[]): string[] {
+  return [
+    ...keyArrays(records),
+    pgArray(records.map((r) => r.Status)),
+    pgArray(records.map((r) => r.SourceStatus)),
+    pgArray(records.map((r) => r.ProgressPercent)),
+    pgArray(records.map((r) => r.Passed)),
+    pgArray(records.map((r) => r.EnrolledUtc)),
+    pgArray(records.map((r) => r.StartedUtc)),
+    pgArray(records.map((r) => r.CompletedUtc)),
+    pgArray(records.map((r) => r.DueDate)),
+    pgArray(records.map((r) => r.LastEventId)),
+    pgArray(records.map((r) => r.LastEventUtc)),
+    pgArray(records.map((r) => JSON.stringify(r.HighWaterMark))),
+    pgArray(versions),
+  ];
+}
+
+/** An instant as `toISOString()` writes it, formatted by Postgres (cheaper than parsing Dates in node). */
+export const isoUtc = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+export interface RecordRow extends KeyRow {
+  id: string;
+  status: string | null;
+  source_status: string | null;
+  progress_percent: number | null;
+  passed: boolean | null;
+  enrolled_utc: string | null;
+  started_utc: string | null;
+  completed_utc: string | null;
+  due_date: string | null;
+  last_event_id: string;
+  last_event_utc: string;
+  high_water_mark: string;
+  version: number;
+  updated_utc: string;
+}
+
+/** `due_date` as text: node-pg would turn a `date` into a local-midnight Date and shift the day. */
+export const RECORD_SELECT = `r.id, r.system_id, r.program_id, r.participant_id, r.learning_object_id, r.status, r.source_status,
+  r.progress_percent, r.passed, ${isoUtc('r.enrolled_utc')} AS enrolled_utc, ${isoUtc('r.started_utc')} AS started_utc,
+  ${isoUtc('r.completed_utc')} AS completed_utc, r.due_date::text AS due_date, r.last_event_id,
+  ${isoUtc('r.last_event_utc')} AS last_event_utc, r.high_water_mark, r.version, ${isoUtc('r.updated_utc')} AS updated_utc`;
 
 export function toStoredRecord(row: RecordRow): StoredLearnerRecord {
   return {
     id: BigInt(row.id),
-    updatedUtc: row.updated_utc.toISOString(),
+    version: row.version,
+    updatedUtc: row.updated_utc,
     record: {
       PublisherSystemId: row.system_id as PublisherSystemId,
       PublisherProgramId: row.program_id,
@@ -69,57 +134,42 @@ export function toStoredRecord(row: RecordRow): StoredLearnerRecord {
       SourceStatus: row.source_status,
       ProgressPercent: row.progress_percent,
       Passed: row.passed,
-      EnrolledUtc: iso(row.enrolled_utc),
-      StartedUtc: iso(row.started_utc),
-      CompletedUtc: iso(row.completed_utc),
+      EnrolledUtc: row.enrolled_utc,
+      StartedUtc: row.started_utc,
+      CompletedUtc: row.completed_utc,
       DueDate: row.due_date,
       LastEventId: row.last_event_id,
-      LastEventUtc: row.last_event_utc.toISOString(),
-      HighWaterMark: row.high_water_mark,
+      LastEventUtc: row.last_event_utc,
+      HighWaterMark: JSON.parse(row.high_water_mark) as FactSortKey,
     },
   };
 }
 
-export function keyValues(records: readonly LearnerRecordKey[]): string[][] {
+export const FACT_COLUMN_TYPES = [
+  ['event_id', 'varchar'],
+  ['fact_index', 'smallint'],
+  ['action', 'jsonb'],
+  ['source_status', 'text'],
+  ['source_utc', 'timestamptz'],
+] as const;
+
+/** One array per column of FACT_COLUMN_TYPES. */
+export function factArrays(facts: readonly LearnerFact[]): string[] {
   return [
-    records.map((r) => r.PublisherProgramId),
-    records.map((r) => r.PublisherParticipantId),
-    records.map((r) => r.LearningObjectId),
-    records.map((r) => r.PublisherSystemId),
+    pgArray(facts.map((f) => f.EventId)),
+    pgArray(facts.map((f) => f.FactIndex)),
+    pgArray(facts.map((f) => JSON.stringify(f.Action))),
+    pgArray(facts.map((f) => f.SourceStatus)),
+    pgArray(facts.map((f) => f.SourceUtc)),
   ];
 }
-
-export function stateValues(records: readonly LearnerRecord[]): unknown[][] {
-  return [
-    records.map((r) => r.Status),
-    records.map((r) => r.SourceStatus),
-    records.map((r) => r.ProgressPercent),
-    records.map((r) => r.Passed),
-    records.map((r) => r.EnrolledUtc),
-    records.map((r) => r.StartedUtc),
-    records.map((r) => r.CompletedUtc),
-    records.map((r) => r.DueDate),
-    records.map((r) => r.LastEventId),
-    records.map((r) => r.LastEventUtc),
-    records.map((r) => JSON.stringify(r.HighWaterMark)),
-  ];
-}
-
-/** `unnest($n::type[], …) AS t(name, …)` for the given columns, numbering parameters from `first`. */
-export function unnestOf(columns: readonly (readonly [string, string])[], first: number): string {
-  const arrays = columns.map(([, type], i) => `$${first + i}::${type}[]`).join(', ');
-  return `unnest(${arrays}) AS t(${columns.map(([name]) => name).join(', ')})`;
-}
-
-export const KEY_COLUMN_TYPES = KEY_COLUMNS.map((name) => [name, 'varchar'] as const);
 
 export interface FactRow {
-  record_id: string;
   event_id: string;
   fact_index: number;
   action: LearningAction;
   source_status: string | null;
-  source_utc: Date;
+  source_utc: string;
 }
 
 export function toFact(row: FactRow, key: LearnerRecordKey): LearnerFact {
@@ -130,13 +180,22 @@ export function toFact(row: FactRow, key: LearnerRecordKey): LearnerFact {
     LearningObjectId: key.LearningObjectId,
     Action: row.action,
     SourceStatus: row.source_status,
-    SourceUtc: row.source_utc.toISOString(),
+    SourceUtc: row.source_utc,
     EventId: row.event_id,
     FactIndex: row.fact_index,
   };
 }
 
-/** Key order of learner_records_key, compared by code unit: any fixed order keeps concurrent inserts deadlock-free. */
+export function keyOfRow(row: KeyRow): LearnerRecordKey {
+  return {
+    PublisherProgramId: row.program_id,
+    PublisherParticipantId: row.participant_id,
+    LearningObjectId: row.learning_object_id,
+    PublisherSystemId: row.system_id as PublisherSystemId,
+  };
+}
+
+/** A fixed order of record keys: every worker writes a batch's records in it, so they lock rows in the same order. */
 export function compareKeys(a: LearnerRecordKey, b: LearnerRecordKey): number {
   for (const [x, y] of [
     [a.PublisherProgramId, b.PublisherProgramId],
@@ -147,24 +206,4 @@ export function compareKeys(a: LearnerRecordKey, b: LearnerRecordKey): number {
     if (x !== y) return x < y ? -1 : 1;
   }
   return 0;
-}
-
-/** Same visible state (everything a subscriber sees but UpdatedUtc). */
-export function sameVisibleState(a: LearnerRecord, b: LearnerRecord): boolean {
-  return (
-    a.Status === b.Status &&
-    a.SourceStatus === b.SourceStatus &&
-    a.ProgressPercent === b.ProgressPercent &&
-    a.Passed === b.Passed &&
-    a.EnrolledUtc === b.EnrolledUtc &&
-    a.StartedUtc === b.StartedUtc &&
-    a.CompletedUtc === b.CompletedUtc &&
-    a.DueDate === b.DueDate &&
-    a.LastEventId === b.LastEventId &&
-    a.LastEventUtc === b.LastEventUtc
-  );
-}
-
-export function sameHighWaterMark(a: FactSortKey, b: FactSortKey): boolean {
-  return a.SourceUtc === b.SourceUtc && a.Rank === b.Rank && a.Percent === b.Percent && a.EventId === b.EventId && a.FactIndex === b.FactIndex;
 }

@@ -1,19 +1,19 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { CanonicalEvent } from '@hub/event-store';
 import type { EntityManager } from 'typeorm';
-import { incorporate, needsRecompute, recordKeyOf, type IncorporatePath, type LearnerFact, type LearnerRecord } from '../domain/index.js';
-import { LearnerRecordRepository, type RecordUpdate } from '../persistence/learner-record.repository.js';
-import { compareKeys, sameHighWaterMark, sameVisibleState, type StoredLearnerRecord } from '../persistence/record-rows.js';
+import { incorporate, needsRecompute, type IncorporatePath, type LearnerFact, type LearnerRecord } from '../domain/index.js';
+import { LearnerRecordRepository } from '../persistence/learner-record.repository.js';
+import { compareKeys, type StoredLearnerRecord } from '../persistence/record-rows.js';
 import { ConcurrentRecordCreationError } from './concurrent-record-creation.error.js';
-import { groupFacts } from './projectable-facts.js';
+import { groupFacts, type FactGroup } from './projectable-facts.js';
 
 export type ProjectionSummary = Record<IncorporatePath, number> & { facts: number; records: number };
 
-/** Rounds for records another worker created while this batch was folding, before the whole batch starts over. */
-const CREATION_ROUNDS = 3;
+/** Rounds for records another worker wrote while this batch was folding, before the whole batch starts over. */
+const WRITE_ROUNDS = 4;
 
 interface Folded {
-  group: LearnerFact[];
+  group: FactGroup;
   previous: StoredLearnerRecord | undefined;
   next: LearnerRecord;
   paths: Record<IncorporatePath, number>;
@@ -21,8 +21,12 @@ interface Folded {
 
 /**
  * Takes newly stored events into learner records, inside the caller's transaction (the one that stored them), in a
- * handful of statements per batch: lock the batch's records, load the history of those a late fact must be refolded
- * for, insert new records, update changed ones, insert the facts.
+ * handful of statements per batch: read the batch's records, load the history of those a late fact must be refolded
+ * for, write the records (insert or update, each only if nobody wrote it since it was read), insert the facts.
+ *
+ * Concurrency is optimistic: two workers rarely share records, so the first round reads without locking. A record
+ * another transaction wrote meanwhile is not written (its version moved on); it is read again with a row lock and
+ * folded again in the next round. Row locks are always taken in key order, so workers cannot deadlock over them.
  */
 @Injectable()
 export class LearnerRecordProjector {
@@ -32,66 +36,59 @@ export class LearnerRecordProjector {
 
   async project(newEvents: readonly CanonicalEvent[], manager: EntityManager): Promise<ProjectionSummary> {
     const summary: ProjectionSummary = { fast: 0, duplicate: 0, recompute: 0, facts: 0, records: 0 };
-    const { byKey, skipped } = groupFacts(newEvents);
+    const { groups, skipped } = groupFacts(newEvents);
     if (skipped.length > 0) {
       this.logger.warn({ events: [...new Set(skipped.map((f) => f.EventId))] }, 'learner facts with ids longer than the record columns were not projected');
     }
-    let pending = [...byKey.values()].sort((a, b) => compareKeys(a[0], b[0]));
+    let pending = groups.sort((a, b) => compareKeys(a.facts[0], b.facts[0]));
     for (let round = 1; pending.length > 0; round++) {
-      if (round > CREATION_ROUNDS) throw new ConcurrentRecordCreationError(pending.length);
-      if (round > 1) this.logger.debug({ records: pending.length, round }, 'records created concurrently by another worker; folding into them');
-      pending = await this.projectGroups(pending, manager, summary);
+      if (round > WRITE_ROUNDS) throw new ConcurrentRecordCreationError(pending.length);
+      if (round > 1) this.logger.debug({ records: pending.length, round }, 'records written concurrently by another worker; folding again');
+      pending = await this.projectGroups(pending, round > 1, manager, summary);
     }
     return summary;
   }
 
-  /**
-   * Projects groups of facts (one group per record key, in key order) and returns the groups whose record another
-   * transaction created meanwhile. That transaction has committed by then (ON CONFLICT waited for it), so the next
-   * round finds and locks its record and folds this batch's facts into it.
-   */
-  private async projectGroups(groups: LearnerFact[][], manager: EntityManager, summary: ProjectionSummary): Promise<LearnerFact[][]> {
-    const stored = await this.repository.lockByKeys(groups.map((g) => g[0]), manager);
+  /** One round: returns the groups whose record another transaction wrote meanwhile. */
+  private async projectGroups(groups: FactGroup[], lock: boolean, manager: EntityManager, summary: ProjectionSummary): Promise<FactGroup[]> {
+    const stored = await this.repository.readByKeys(groups.map((g) => g.facts[0]), lock, manager);
     // Facts of a group are sorted, so only the first can sort before the record's high-water mark.
     const late = groups.flatMap((group) => {
-      const record = stored.get(recordKeyOf(group[0]));
-      return record && needsRecompute(record.record, group[0]) ? [record] : [];
+      const record = stored.get(group.key);
+      return record && needsRecompute(record.record, group.facts[0]) ? [record] : [];
     });
     const histories = await this.repository.loadFacts(late, manager);
     const folded = groups.map((group) => {
-      const previous = stored.get(recordKeyOf(group[0]));
+      const previous = stored.get(group.key);
       return fold(group, previous, previous ? histories.get(previous.id) ?? [] : []);
     });
 
-    const inserts = folded.filter((f) => !f.previous);
-    const updates: RecordUpdate[] = folded.flatMap(({ previous, next }) => {
-      if (!previous) return [];
-      const visibleChange = !sameVisibleState(previous.record, next);
-      return visibleChange || !sameHighWaterMark(previous.record.HighWaterMark, next.HighWaterMark) ? [{ id: previous.id, record: next, touch: visibleChange }] : [];
-    });
-    const created = await this.repository.insertRecords(inserts.map((f) => f.next), manager);
-    await this.repository.updateRecords(updates, manager);
-
+    const written = await this.repository.writeRecords(
+      folded.map((f) => ({ record: f.next, readVersion: f.previous?.version ?? 0 })),
+      manager,
+    );
     const done = folded.flatMap((f) => {
-      const id = f.previous?.id ?? created.get(recordKeyOf(f.next));
+      const id = written.get(f.group.key);
       return id === undefined ? [] : [{ ...f, id }];
     });
-    await this.repository.insertFacts(done.flatMap(({ group, id }) => group.map((fact) => ({ fact, recordId: id }))), manager);
+    await this.repository.insertFacts(done.flatMap(({ group, id }) => group.facts.map((fact) => ({ fact, recordId: id }))), manager);
     for (const { paths, group } of done) {
-      for (const path of ['fast', 'duplicate', 'recompute'] as const) summary[path] += paths[path];
-      summary.facts += group.length;
+      summary.fast += paths.fast;
+      summary.duplicate += paths.duplicate;
+      summary.recompute += paths.recompute;
+      summary.facts += group.facts.length;
       summary.records += 1;
     }
-    return inserts.filter((f) => !created.has(recordKeyOf(f.next))).map((f) => f.group);
+    return folded.filter((f) => !written.has(f.group.key)).map((f) => f.group);
   }
 }
 
 /** `incorporate` fact by fact; the history is the stored facts plus those of this batch taken in before. */
-function fold(group: LearnerFact[], previous: StoredLearnerRecord | undefined, storedHistory: LearnerFact[]): Folded {
+function fold(group: FactGroup, previous: StoredLearnerRecord | undefined, storedHistory: LearnerFact[]): Folded {
   const paths = { fast: 0, duplicate: 0, recompute: 0 };
   let record = previous?.record ?? null;
-  const history = [...storedHistory];
-  for (const fact of group) {
+  const history = storedHistory;
+  for (const fact of group.facts) {
     const result = incorporate(record, fact, () => history);
     history.push(fact);
     record = result.record;

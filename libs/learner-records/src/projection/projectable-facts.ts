@@ -11,15 +11,15 @@ export function isProjectable(fact: LearnerFact): boolean {
   return fits(fact.PublisherParticipantId, RECORD_ID_LIMITS.participant) && fits(fact.LearningObjectId, RECORD_ID_LIMITS.learningObject);
 }
 
-export interface FactGroups {
-  /** Facts per record key, each group in fact order (so most of them take the fast path). */
-  byKey: Map<string, LearnerFact[]>;
-  skipped: LearnerFact[];
+/** The facts of one record key in a batch, in fact order (so most of them take the fast path). */
+export interface FactGroup {
+  key: string;
+  facts: LearnerFact[];
 }
 
 /** The learner facts of a batch of events, grouped by record key. */
-export function groupFacts(events: readonly CanonicalEvent[]): FactGroups {
-  const byKey = new Map<string, LearnerFact[]>();
+export function groupFacts(events: readonly CanonicalEvent[]): { groups: FactGroup[]; skipped: LearnerFact[] } {
+  const byKey = new Map<string, FactGroup>();
   const skipped: LearnerFact[] = [];
   for (const event of events) {
     for (const fact of factsFromEvent(event)) {
@@ -29,10 +29,11 @@ export function groupFacts(events: readonly CanonicalEvent[]): FactGroups {
       }
       const key = recordKeyOf(fact);
       const group = byKey.get(key);
-      if (group) group.push(fact);
-      else byKey.set(key, [fact]);
+      if (group) group.facts.push(fact);
+      else byKey.set(key, { key, facts: [fact] });
     }
   }
-  for (const group of byKey.values()) group.sort(compareFacts);
-  return { byKey, skipped };
+  const groups = [...byKey.values()];
+  for (const group of groups) if (group.facts.length > 1) group.facts.sort(compareFacts);
+  return { groups, skipped };
 }
