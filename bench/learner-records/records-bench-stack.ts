@@ -19,6 +19,8 @@ export interface BenchStack {
   baseUrl: string;
   adminToken: string;
   databaseUrl: string;
+  redisUrl: string;
+  queuePrefix: string;
   /** Starts a worker process with extra environment; resolves once it is live, to a function that stops it. */
   startWorker(env: Record<string, string>): Promise<() => Promise<void>>;
   stop(): Promise<void>;
@@ -89,6 +91,8 @@ export async function startBenchStack(): Promise<BenchStack> {
     baseUrl,
     adminToken: env.HUB_ADMIN_TOKEN,
     databaseUrl,
+    redisUrl,
+    queuePrefix: env.HUB_QUEUE_PREFIX,
     async startWorker(extra) {
       const healthPort = await freePort();
       const worker = spawnRole('worker', `worker-${++workers}`, { ...extra, WORKER_HEALTH_PORT: String(healthPort) });

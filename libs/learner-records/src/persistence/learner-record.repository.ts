@@ -18,7 +18,7 @@ import {
   toFact,
   toStoredRecord,
   unnestOf,
-  UPDATED_UTC_ON_WRITE,
+  updatedUtcOnWrite,
   type FactRow,
   type KeyRow,
   type RecordRow,
@@ -26,8 +26,9 @@ import {
 } from './record-rows.js';
 
 export interface RecordWrite {
+  id: bigint;
   record: LearnerRecord;
-  /** The version the record was read at (0 for a record not stored yet). */
+  /** The version the record was read at. */
   readVersion: number;
 }
 
@@ -94,22 +95,38 @@ export class LearnerRecordRepository {
   }
 
   /**
-   * Inserts new records and updates stored ones in one statement, each only if the row is still at the version it
-   * was read at (a new record: if nobody created it meanwhile). Rows are written in the order given (callers sort
-   * by key), so concurrent writers lock them in the same order. Returns the ids of the records written, by record
-   * key; a record missing from it was written by another transaction meanwhile and must be folded again.
+   * Updates stored records, each only if it is still at the version it was read at; returns the ids written. Rows
+   * are locked in the order given (callers sort by key), so concurrent writers queue instead of deadlocking.
    */
-  async writeRecords(writes: readonly RecordWrite[], manager: EntityManager): Promise<Map<string, bigint>> {
-    if (writes.length === 0) return new Map();
+  async updateRecords(writes: readonly RecordWrite[], manager: EntityManager): Promise<Set<bigint>> {
+    if (writes.length === 0) return new Set();
+    // Wrapped in a CTE: TypeORM answers a bare UPDATE with [rows, count] instead of the rows.
+    const rows: { id: string }[] = await manager.query(
+      `WITH written AS (
+         UPDATE learner_records r
+            SET ${STATE_COLUMNS.map(([c]) => `${c} = t.${c}`).join(', ')}, version = t.version,
+                updated_utc = ${updatedUtcOnWrite('t')}
+           FROM ${unnestOf([...RECORD_COLUMN_TYPES, ['id', 'bigint']], 1)}
+          WHERE r.program_id = t.program_id AND r.id = t.id AND r.version = t.version - 1
+         RETURNING r.id)
+       SELECT id FROM written`,
+      [...recordArrays(writes.map((w) => w.record), writes.map((w) => w.readVersion + 1)), pgArray(writes.map((w) => String(w.id)))],
+    );
+    return new Set(rows.map((row) => BigInt(row.id)));
+  }
+
+  /**
+   * Inserts new records; returns their ids by record key. A key another transaction created meanwhile is skipped
+   * (ON CONFLICT DO NOTHING waits for that transaction, so its record can be read once this returns).
+   */
+  async insertRecords(records: readonly LearnerRecord[], manager: EntityManager): Promise<Map<string, bigint>> {
+    if (records.length === 0) return new Map();
     const rows: (KeyRow & { id: string })[] = await manager.query(
-      `INSERT INTO learner_records AS r (${WRITTEN_COLUMNS.join(', ')})
+      `INSERT INTO learner_records (${WRITTEN_COLUMNS.join(', ')})
        SELECT ${WRITTEN_COLUMNS.map((c) => `t.${c}`).join(', ')} FROM ${unnestOf(RECORD_COLUMN_TYPES, 1)}
-       ON CONFLICT (${KEY_LIST}) DO UPDATE
-          SET ${[...STATE_COLUMNS.map(([c]) => c), 'version'].map((c) => `${c} = excluded.${c}`).join(', ')},
-              updated_utc = ${UPDATED_UTC_ON_WRITE}
-        WHERE r.version = excluded.version - 1
-       RETURNING r.id, ${KEY_COLUMNS.map((c) => `r.${c}`).join(', ')}`,
-      recordArrays(writes.map((w) => w.record), writes.map((w) => w.readVersion + 1)),
+       ON CONFLICT (${KEY_LIST}) DO NOTHING
+       RETURNING id, ${KEY_LIST}`,
+      recordArrays(records, records.map(() => 1)),
     );
     return new Map(rows.map((row) => [recordKeyOf(keyOfRow(row)), BigInt(row.id)]));
   }

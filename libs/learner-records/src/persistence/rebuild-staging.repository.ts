@@ -14,7 +14,7 @@ import {
   STATE_COLUMNS,
   toFact,
   unnestOf,
-  UPDATED_UTC_ON_WRITE,
+  updatedUtcOnWrite,
   type FactRow,
   type KeyRow,
 } from './record-rows.js';
@@ -90,7 +90,7 @@ export class RebuildStagingRepository {
            FROM ${unnestOf(RECORD_COLUMN_TYPES, 1)}
          ON CONFLICT (${KEY_LIST}) DO UPDATE
             SET ${STATE_COLUMNS.map(([c]) => `${c} = excluded.${c}`).join(', ')}, version = r.version + 1,
-                updated_utc = ${UPDATED_UTC_ON_WRITE}
+                updated_utc = ${updatedUtcOnWrite('excluded')}
           WHERE ${distinct(STATE_COLUMNS.map(([c]) => c), 'r', 'excluded')}
          RETURNING 1)
        SELECT count(*)::int AS n FROM written`,

@@ -37,20 +37,27 @@ export const VISIBLE_STATE_COLUMNS: readonly StateColumn[] = STATE_COLUMNS.map((
 
 const columnList = (alias: string, columns: readonly string[]) => `(${columns.map((c) => `${alias}.${c}`).join(', ')})`;
 
-/** SQL: UpdatedUtc for a row `r` being overwritten by `excluded`: now() only if what a subscriber sees changes. */
-export const UPDATED_UTC_ON_WRITE = `CASE WHEN ${columnList('r', VISIBLE_STATE_COLUMNS)} IS DISTINCT FROM ${columnList('excluded', VISIBLE_STATE_COLUMNS)} THEN now() ELSE r.updated_utc END`;
+/** SQL: UpdatedUtc for a row `r` being overwritten by the row `next`: now() only if what a subscriber sees changes. */
+export function updatedUtcOnWrite(next: string): string {
+  return `CASE WHEN ${columnList('r', VISIBLE_STATE_COLUMNS)} IS DISTINCT FROM ${columnList(next, VISIBLE_STATE_COLUMNS)} THEN now() ELSE r.updated_utc END`;
+}
 
 /**
  * A Postgres array literal. Rows travel as one array per column, read with unnest: Postgres reads typed arrays far
  * faster than json_to_recordset, and building the literal here is cheaper than node-pg's generic conversion.
  */
 export function pgArray(values: readonly (string | number | boolean | null)[]): string {
+  return pgColumn(values, (value) => value);
+}
+
+/** `pgArray(items.map(get))` without the intermediate array: the worker builds a dozen of these per batch. */
+export function pgColumn<T>(items: readonly T[], get: (item: T) => string | number | boolean | null): string {
   let out = '{';
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i];
+  for (let i = 0; i < items.length; i++) {
+    const value = get(items[i]);
     if (i > 0) out += ',';
     if (value === null) out += 'NULL';
-    else if (typeof value === 'string') out += `"${/[\\"]/.test(value) ? value.replace(/[\\"]/g, '\\$&') : value}"`;
+    else if (typeof value === 'string') out += value.includes('"') || value.includes('\\') ? `"${value.replace(/[\\"]/g, '\\$&')}"` : `"${value}"`;
     else if (typeof value === 'boolean') out += value ? 't' : 'f';
     else out += String(value);
   }
@@ -68,10 +75,10 @@ export const RECORD_COLUMN_TYPES = [...KEY_COLUMN_TYPES, ...STATE_COLUMNS, ['ver
 /** One array per column of KEY_COLUMN_TYPES. */
 export function keyArrays(keys: readonly LearnerRecordKey[]): string[] {
   return [
-    pgArray(keys.map((k) => k.PublisherProgramId)),
-    pgArray(keys.map((k) => k.PublisherParticipantId)),
-    pgArray(keys.map((k) => k.LearningObjectId)),
-    pgArray(keys.map((k) => k.PublisherSystemId)),
+    pgColumn(keys, (k) => k.PublisherProgramId),
+    pgColumn(keys, (k) => k.PublisherParticipantId),
+    pgColumn(keys, (k) => k.LearningObjectId),
+    pgColumn(keys, (k) => k.PublisherSystemId),
   ];
 }
 
@@ -79,17 +86,17 @@ export function keyArrays(keys: readonly LearnerRecordKey[]): string[] {
 export function recordArrays(records: readonly LearnerRecord[], versions: readonly number[]): string[] {
   return [
     ...keyArrays(records),
-    pgArray(records.map((r) => r.Status)),
-    pgArray(records.map((r) => r.SourceStatus)),
-    pgArray(records.map((r) => r.ProgressPercent)),
-    pgArray(records.map((r) => r.Passed)),
-    pgArray(records.map((r) => r.EnrolledUtc)),
-    pgArray(records.map((r) => r.StartedUtc)),
-    pgArray(records.map((r) => r.CompletedUtc)),
-    pgArray(records.map((r) => r.DueDate)),
-    pgArray(records.map((r) => r.LastEventId)),
-    pgArray(records.map((r) => r.LastEventUtc)),
-    pgArray(records.map((r) => JSON.stringify(r.HighWaterMark))),
+    pgColumn(records, (r) => r.Status),
+    pgColumn(records, (r) => r.SourceStatus),
+    pgColumn(records, (r) => r.ProgressPercent),
+    pgColumn(records, (r) => r.Passed),
+    pgColumn(records, (r) => r.EnrolledUtc),
+    pgColumn(records, (r) => r.StartedUtc),
+    pgColumn(records, (r) => r.CompletedUtc),
+    pgColumn(records, (r) => r.DueDate),
+    pgColumn(records, (r) => r.LastEventId),
+    pgColumn(records, (r) => r.LastEventUtc),
+    pgColumn(records, (r) => JSON.stringify(r.HighWaterMark)),
     pgArray(versions),
   ];
 }
@@ -156,11 +163,11 @@ export const FACT_COLUMN_TYPES = [
 /** One array per column of FACT_COLUMN_TYPES. */
 export function factArrays(facts: readonly LearnerFact[]): string[] {
   return [
-    pgArray(facts.map((f) => f.EventId)),
-    pgArray(facts.map((f) => f.FactIndex)),
-    pgArray(facts.map((f) => JSON.stringify(f.Action))),
-    pgArray(facts.map((f) => f.SourceStatus)),
-    pgArray(facts.map((f) => f.SourceUtc)),
+    pgColumn(facts, (f) => f.EventId),
+    pgColumn(facts, (f) => f.FactIndex),
+    pgColumn(facts, (f) => JSON.stringify(f.Action)),
+    pgColumn(facts, (f) => f.SourceStatus),
+    pgColumn(facts, (f) => f.SourceUtc),
   ];
 }
 

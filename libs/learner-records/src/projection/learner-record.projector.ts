@@ -22,7 +22,8 @@ interface Folded {
 /**
  * Takes newly stored events into learner records, inside the caller's transaction (the one that stored them), in a
  * handful of statements per batch: read the batch's records, load the history of those a late fact must be refolded
- * for, write the records (insert or update, each only if nobody wrote it since it was read), insert the facts.
+ * for, update the stored records (each only if nobody wrote it since it was read), insert the new ones (unless
+ * somebody created them meanwhile), insert the facts.
  *
  * Concurrency is optimistic: two workers rarely share records, so the first round reads without locking. A record
  * another transaction wrote meanwhile is not written (its version moved on); it is read again with a row lock and
@@ -63,12 +64,13 @@ export class LearnerRecordProjector {
       return fold(group, previous, previous ? histories.get(previous.id) ?? [] : []);
     });
 
-    const written = await this.repository.writeRecords(
-      folded.map((f) => ({ record: f.next, readVersion: f.previous?.version ?? 0 })),
+    const updated = await this.repository.updateRecords(
+      folded.flatMap((f) => (f.previous ? [{ id: f.previous.id, record: f.next, readVersion: f.previous.version }] : [])),
       manager,
     );
+    const inserted = await this.repository.insertRecords(folded.filter((f) => !f.previous).map((f) => f.next), manager);
     const done = folded.flatMap((f) => {
-      const id = written.get(f.group.key);
+      const id = f.previous ? (updated.has(f.previous.id) ? f.previous.id : undefined) : inserted.get(f.group.key);
       return id === undefined ? [] : [{ ...f, id }];
     });
     await this.repository.insertFacts(done.flatMap(({ group, id }) => group.facts.map((fact) => ({ fact, recordId: id }))), manager);
@@ -79,6 +81,7 @@ export class LearnerRecordProjector {
       summary.facts += group.facts.length;
       summary.records += 1;
     }
+    const written = new Set(done.map((f) => f.group.key));
     return folded.filter((f) => !written.has(f.group.key)).map((f) => f.group);
   }
 }
