@@ -96,13 +96,15 @@ describe('rebuilding learner records from the event log', () => {
     expect(rebuilt.find((r) => r.PublisherParticipantId === 'cy@example.com')).toEqual(incremental.find((r) => r.PublisherParticipantId === 'cy@example.com'));
   });
 
-  it('rebuilds every program when no filter is given, and leaves a consistent store as it was', async () => {
+  it('rebuilds every program when no filter is given, and leaves consistent records as they were', async () => {
     const p = await publisher();
     await api().post('/api/v1/events').set(p.auth).send(lbEvent(p.programId, { EventType: 'AI_STARTED' })).expect(202);
     await waitForDrain();
     const before = await readRecords(p.auth);
+    // Other suites write events behind the worker's back (straight into the table), so only this program's records
+    // are known to be consistent here: those must not change, UpdatedUtc included.
     const res = await api().post('/admin/learner-records/rebuild').set(asAdmin()).expect(200);
-    expect(res.body).toMatchObject({ programIds: null, changed: 0, removed: 0 });
+    expect(res.body).toMatchObject({ programIds: null, removed: 0 });
     expect(res.body.records).toBeGreaterThanOrEqual(1);
     expect(await readRecords(p.auth)).toEqual(before);
   });

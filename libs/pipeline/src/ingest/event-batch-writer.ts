@@ -16,7 +16,9 @@ interface Pending {
  * Micro-batching: the worker runs many jobs at once, and each hands its events here. They are written together
  * in one INSERT … ON CONFLICT DO NOTHING once enough rows are waiting or a few milliseconds have passed, and
  * each job learns which of its own events were new. The events that were new are taken into learner records in
- * the same transaction, so a crash can never leave the records out of step with the log.
+ * the same transaction, so a crash can never leave the records out of step with the log. Up to
+ * HUB_WORKER_WRITE_CONCURRENCY batches are written at once, each in its own transaction, so the database's work on
+ * one batch overlaps the next one's round trips.
  */
 @Injectable()
 export class EventBatchWriter implements OnModuleDestroy {
@@ -24,7 +26,9 @@ export class EventBatchWriter implements OnModuleDestroy {
   private pending: Pending[] = [];
   private pendingRows = 0;
   private timer: NodeJS.Timeout | undefined;
-  private inFlight = Promise.resolve();
+  private readonly queued: Pending[][] = [];
+  private writing = 0;
+  private readonly onIdle: (() => void)[] = [];
 
   constructor(
     private readonly events: EventRepository,
@@ -49,8 +53,21 @@ export class EventBatchWriter implements OnModuleDestroy {
     const batch = this.pending;
     this.pending = [];
     this.pendingRows = 0;
-    if (batch.length === 0) return;
-    this.inFlight = this.inFlight.then(() => this.writeBatch(batch));
+    if (batch.length > 0) this.queued.push(batch);
+    this.startWrites();
+  }
+
+  private startWrites(): void {
+    while (this.writing < this.config.workerWriteConcurrency && this.queued.length > 0) {
+      const batch = this.queued.shift()!;
+      this.writing += 1;
+      // writeBatch settles every job of the batch itself and never rejects.
+      void this.writeBatch(batch).finally(() => {
+        this.writing -= 1;
+        this.startWrites();
+        if (this.writing === 0 && this.queued.length === 0) this.onIdle.splice(0).forEach((resolve) => resolve());
+      });
+    }
   }
 
   private async writeBatch(batch: Pending[]): Promise<void> {
@@ -90,7 +107,7 @@ export class EventBatchWriter implements OnModuleDestroy {
 
   async onModuleDestroy(): Promise<void> {
     this.flush();
-    await this.inFlight;
+    if (this.writing > 0 || this.queued.length > 0) await new Promise<void>((resolve) => this.onIdle.push(resolve));
   }
 }
 
