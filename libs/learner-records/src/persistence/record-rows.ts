@@ -50,11 +50,18 @@ export function pgArray(values: readonly (string | number | boolean | null)[]): 
   return pgColumn(values, (value) => value);
 }
 
-/** `pgArray(items.map(get))` without the intermediate array: the worker builds a dozen of these per batch. */
+/**
+ * `pgArray(items.map(get))`. JSON.stringify is native and several times faster than building the literal in
+ * JavaScript; its output is a valid array literal whenever it contains no backslash (no escaped character).
+ */
 export function pgColumn<T>(items: readonly T[], get: (item: T) => string | number | boolean | null): string {
+  const values = new Array<string | number | boolean | null>(items.length);
+  for (let i = 0; i < items.length; i++) values[i] = get(items[i]);
+  const json = JSON.stringify(values);
+  if (!json.includes('\\')) return `{${json.slice(1, -1)}}`;
   let out = '{';
-  for (let i = 0; i < items.length; i++) {
-    const value = get(items[i]);
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
     if (i > 0) out += ',';
     if (value === null) out += 'NULL';
     else if (typeof value === 'string') out += value.includes('"') || value.includes('\\') ? `"${value.replace(/[\\"]/g, '\\$&')}"` : `"${value}"`;
