@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AdminAuth } from '@hub/access';
 import { LearnerRecordRebuilder } from '../rebuild/learner-record.rebuilder.js';
 import { RebuildLearnerRecordsDto, RebuildResultDto } from './dto/rebuild-learner-records.dto.js';
@@ -21,7 +21,8 @@ export class LearnerRecordsAdminController {
       'wait until it commits (nothing is lost), and readers see the previous records until then. Records keep their place in ' +
       'the API’s paging order, and an unchanged record keeps its UpdatedUtc.',
   })
-  @ApiOkResponse({ type: RebuildResultDto })
+  @ApiBody({ type: RebuildLearnerRecordsDto, required: false, examples: { one: { value: { programIds: ['NURSING'] } }, all: { value: {} } } })
+  @ApiOkResponse({ type: RebuildResultDto, description: 'What the rebuild read and wrote' })
   rebuild(@Body() body: RebuildLearnerRecordsDto = {}): Promise<RebuildResultDto> {
     return this.rebuilder.rebuild(body?.programIds ?? null);
   }

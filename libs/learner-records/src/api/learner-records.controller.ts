@@ -13,7 +13,7 @@ const PAGING = [
   'opaque cursor in `Link: <…>; rel="next"` continues after the last record returned, and every page carries one,',
   'the last and empty ones too. A walk from the first page to a page shorter than `limit` returns every record that',
   'existed throughout the walk exactly once, each as it was when its page was read; records created during the walk',
-  'usually appear at its end (following the last link later returns them). Records change in place, so a page',
+  'usually appear at its end. Records change in place, so a page',
   'already read can be out of date: to follow changes, read the event feed (GET /api/v1/events), or list again.',
 ].join(' ');
 
@@ -28,7 +28,7 @@ export class LearnerRecordsController {
   @Get()
   @ApiKeyAuth('events:read')
   @ApiOperation({ summary: 'Where each learner stands in each learning object', description: `One record per (PublisherSystemId, PublisherProgramId, PublisherParticipantId, LearningObjectId), kept up to date from every source's events; scoped to the API key's programs. ${PAGING}` })
-  @ApiOkResponse({ type: LearnerRecordDto, isArray: true, headers: { Link: { description: '<…/api/v1/learner-records?…&after=cursor>; rel="next"', schema: { type: 'string' } } } })
+  @ApiOkResponse({ type: LearnerRecordDto, isArray: true, description: 'Records in creation order', headers: { Link: { description: '<…/api/v1/learner-records?…&after=cursor>; rel="next"', schema: { type: 'string' } } } })
   @ApiBadRequestResponse({ description: 'problem+json naming the bad filter' })
   async list(@Query() query: ListLearnerRecordsQuery, @CurrentApiKey() caller: ApiKeyPrincipal, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<LearnerRecordDto[]> {
     const page = await this.service.findPage(query, caller);
