@@ -3,6 +3,7 @@ import { ConfigModule } from '@nestjs/config';
 import { AdminModule } from '@hub/admin';
 import { appConfig, databaseConfig, ingestConfig, redisConfig } from '@hub/config';
 import { DatabaseModule } from '@hub/database';
+import { LearnerRecordsApiModule } from '@hub/learner-records';
 import { HealthModule, LoggingModule, MetricsModule } from '@hub/observability';
 import { HubApiModule } from '@hub/sources/hub-api';
 import { ImcApiModule } from '@hub/sources/imc';
@@ -22,6 +23,7 @@ import { AlmModule } from '@hub/sources/alm';
     ImcApiModule,
     XapiModule,
     AlmModule,
+    LearnerRecordsApiModule,
   ],
 })
 export class ApiModule {}

@@ -1,5 +1,5 @@
 import { registerAs } from '@nestjs/config';
-import { IsInt, Max, Min } from 'class-validator';
+import { IsIn, IsInt, Max, Min } from 'class-validator';
 import { validateConfig } from './validate-config.js';
 
 class IngestEnv {
@@ -22,6 +22,20 @@ class IngestEnv {
   /** How long the batcher waits for more rows before it flushes. */
   @IsInt() @Min(0) @Max(1000)
   HUB_WORKER_BATCH_WAIT_MS: number = 5;
+
+  /**
+   * Batches a worker process writes at once, each in its own transaction: with learner records on, a batch is
+   * several statements, and a second one in flight keeps the database busy during the first one's round trips.
+   */
+  @IsInt() @Min(1) @Max(16)
+  HUB_WORKER_WRITE_CONCURRENCY: number = 2;
+
+  /**
+   * Whether the worker keeps learner records up to date, in the transaction that stores the events. `off` stores
+   * events only (to measure what the records cost); records then lag until POST /admin/learner-records/rebuild.
+   */
+  @IsIn(['on', 'off'])
+  HUB_LEARNER_RECORDS: string = 'on';
 }
 
 export interface IngestConfig {
@@ -30,6 +44,8 @@ export interface IngestConfig {
   workerConcurrency: number;
   workerBatchSize: number;
   workerBatchWaitMs: number;
+  workerWriteConcurrency: number;
+  learnerRecords: boolean;
 }
 
 export const ingestConfig = registerAs('ingest', (): IngestConfig => {
@@ -40,5 +56,7 @@ export const ingestConfig = registerAs('ingest', (): IngestConfig => {
     workerConcurrency: env.HUB_WORKER_CONCURRENCY,
     workerBatchSize: env.HUB_WORKER_BATCH_SIZE,
     workerBatchWaitMs: env.HUB_WORKER_BATCH_WAIT_MS,
+    workerWriteConcurrency: env.HUB_WORKER_WRITE_CONCURRENCY,
+    learnerRecords: env.HUB_LEARNER_RECORDS === 'on',
   };
 });

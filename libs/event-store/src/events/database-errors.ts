@@ -6,3 +6,12 @@ export function isPermanentDataError(err: unknown): boolean {
   const code = (err as { code?: unknown } | null)?.code;
   return typeof code === 'string' && /^(22|23)/.test(code);
 }
+
+/**
+ * A transaction that lost a race and can simply run again: serialization failure (40001) or deadlock (40P01).
+ * Postgres has already rolled it back, so nothing of it was kept.
+ */
+export function isTransactionConflict(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === '40001' || code === '40P01';
+}

@@ -136,6 +136,22 @@ export class EventRepository {
     };
   }
 
+  /**
+   * The stored events of some programs (all when `programIds` is null) after `after`, in feed order, without the
+   * feed's horizon: for a reader that has locked out the writers it cares about (the learner-record rebuild).
+   */
+  async scan(programIds: readonly string[] | null, after: FeedCursor, limit: number, manager: EntityManager = this.dataSource.manager): Promise<EventPage> {
+    const rows: EventRow[] = await manager.query(
+      `SELECT ${COLUMNS} FROM events
+        WHERE ($1::varchar[] IS NULL OR program_id = ANY($1::varchar[])) AND (tx_id, seq) > ($2::bigint, $3::bigint)
+        ORDER BY tx_id, seq
+        LIMIT $4`,
+      [programIds, after.txId.toString(), after.seq.toString(), limit],
+    );
+    const last = rows.at(-1);
+    return { events: rows.map(toStored), next: last ? { txId: BigInt(last.tx_id), seq: BigInt(last.seq) } : after };
+  }
+
   async countAll(): Promise<number> {
     const [row] = await this.dataSource.query('SELECT count(*)::int AS n FROM events');
     return (row as { n: number }).n;

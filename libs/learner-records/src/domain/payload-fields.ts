@@ -54,7 +54,19 @@ export function percentOrNull(value: unknown): number | null {
  * An instant as `toISOString()` output, so facts compare by string. Accepts ISO strings with a lower-case `z` or an
  * offset without colon (`+0200`), and epoch seconds or milliseconds (numbers below 1e11 are seconds).
  */
+const CANONICAL_ISO = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})\.\d{3}Z$/;
+
+/** True when `text` is already what `new Date(text).toISOString()` returns (the worker's hot path: every event). */
+function isCanonicalIso(text: string): boolean {
+  const parts = CANONICAL_ISO.exec(text);
+  if (!parts) return false;
+  const [year, month, day, hour, minute, second] = parts.slice(1).map(Number);
+  const daysInMonth = month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth && hour <= 23 && minute <= 59 && second <= 59;
+}
+
 export function isoUtcOrNull(value: unknown): string | null {
+  if (typeof value === 'string' && isCanonicalIso(value)) return value;
   let date: Date;
   if (typeof value === 'number' && Number.isFinite(value)) {
     date = new Date(Math.abs(value) < 1e11 ? value * 1000 : value);

@@ -1,6 +1,10 @@
-import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
 import { ingestConfig, type IngestConfig } from '@hub/config';
 import { EventRepository, isPermanentDataError, type CanonicalEvent } from '@hub/event-store';
+import { LearnerRecordProjector } from '@hub/learner-records';
+import { retryOnConflict } from './retry-on-conflict.js';
 
 interface Pending {
   events: CanonicalEvent[];
@@ -11,17 +15,25 @@ interface Pending {
 /**
  * Micro-batching: the worker runs many jobs at once, and each hands its events here. They are written together
  * in one INSERT … ON CONFLICT DO NOTHING once enough rows are waiting or a few milliseconds have passed, and
- * each job learns which of its own events were new.
+ * each job learns which of its own events were new. The events that were new are taken into learner records in
+ * the same transaction, so a crash can never leave the records out of step with the log. Up to
+ * HUB_WORKER_WRITE_CONCURRENCY batches are written at once, each in its own transaction, so the database's work on
+ * one batch overlaps the next one's round trips.
  */
 @Injectable()
 export class EventBatchWriter implements OnModuleDestroy {
+  private readonly logger = new Logger(EventBatchWriter.name);
   private pending: Pending[] = [];
   private pendingRows = 0;
   private timer: NodeJS.Timeout | undefined;
-  private inFlight = Promise.resolve();
+  private readonly queued: Pending[][] = [];
+  private writing = 0;
+  private readonly onIdle: (() => void)[] = [];
 
   constructor(
     private readonly events: EventRepository,
+    private readonly learnerRecords: LearnerRecordProjector,
+    @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(ingestConfig.KEY) private readonly config: IngestConfig,
   ) {}
 
@@ -41,13 +53,26 @@ export class EventBatchWriter implements OnModuleDestroy {
     const batch = this.pending;
     this.pending = [];
     this.pendingRows = 0;
-    if (batch.length === 0) return;
-    this.inFlight = this.inFlight.then(() => this.writeBatch(batch));
+    if (batch.length > 0) this.queued.push(batch);
+    this.startWrites();
+  }
+
+  private startWrites(): void {
+    while (this.writing < this.config.workerWriteConcurrency && this.queued.length > 0) {
+      const batch = this.queued.shift()!;
+      this.writing += 1;
+      // writeBatch settles every job of the batch itself and never rejects.
+      void this.writeBatch(batch).finally(() => {
+        this.writing -= 1;
+        this.startWrites();
+        if (this.writing === 0 && this.queued.length === 0) this.onIdle.splice(0).forEach((resolve) => resolve());
+      });
+    }
   }
 
   private async writeBatch(batch: Pending[]): Promise<void> {
     try {
-      const stored = await this.events.appendMany(uniqueEvents(batch));
+      const stored = await this.store(uniqueEvents(batch));
       for (const item of batch) item.resolve(ownShare(item, stored));
     } catch (err) {
       // One job's bad row must not fail its neighbours: write each job alone so only the culprit fails.
@@ -59,24 +84,41 @@ export class EventBatchWriter implements OnModuleDestroy {
   private async writeEachAlone(batch: Pending[]): Promise<void> {
     for (const item of batch) {
       try {
-        item.resolve(ownShare(item, await this.events.appendMany(uniqueEvents([item]))));
+        item.resolve(ownShare(item, await this.store(uniqueEvents([item]))));
       } catch (err) {
         item.reject(err);
       }
     }
   }
 
+  /** Stores the events and projects the new ones into learner records, in one transaction retried when it loses a race. */
+  private store(events: CanonicalEvent[]): Promise<Set<string>> {
+    if (!this.config.learnerRecords) return this.events.appendMany(events);
+    return retryOnConflict(
+      () =>
+        this.dataSource.transaction(async (manager) => {
+          const stored = await this.events.appendMany(events, manager);
+          await this.learnerRecords.project(events.filter((e) => stored.has(e.EventId)), manager);
+          return stored;
+        }),
+      (err, attempt) => this.logger.warn({ attempt, err: err.message }, 'event batch lost a race with another worker; retrying'),
+    );
+  }
+
   async onModuleDestroy(): Promise<void> {
     this.flush();
-    await this.inFlight;
+    if (this.writing > 0 || this.queued.length > 0) await new Promise<void>((resolve) => this.onIdle.push(resolve));
   }
 }
 
-/** The same event can sit in two jobs of one batch (a resend): write it once. */
+/**
+ * The same event can sit in two jobs of one batch (a resend): write it once. Sorted by EventId, so two workers
+ * writing overlapping batches wait on each other's rows in the same order instead of deadlocking.
+ */
 function uniqueEvents(batch: Pending[]): CanonicalEvent[] {
   const unique = new Map<string, CanonicalEvent>();
   for (const item of batch) for (const e of item.events) unique.set(e.EventId, e);
-  return [...unique.values()];
+  return [...unique.values()].sort((a, b) => (a.EventId < b.EventId ? -1 : a.EventId > b.EventId ? 1 : 0));
 }
 
 /** The ids of this job's events that the write stored; each new id is credited to one job only. */

@@ -1,0 +1,29 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AdminAuth } from '@hub/access';
+import { LearnerRecordRebuilder } from '../rebuild/learner-record.rebuilder.js';
+import { RebuildLearnerRecordsDto, RebuildResultDto } from './dto/rebuild-learner-records.dto.js';
+
+@ApiTags('admin')
+@AdminAuth()
+@Controller('admin/learner-records')
+export class LearnerRecordsAdminController {
+  constructor(private readonly rebuilder: LearnerRecordRebuilder) {}
+
+  @Post('rebuild')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Recompute learner records from the event log',
+    description:
+      'Replaces the records (and their facts) of the given programs, or of all, with the fold of every stored event’s facts: ' +
+      'exactly what incremental processing gives, so on a consistent store nothing changes (changed = 0). Use it after running ' +
+      'workers with HUB_LEARNER_RECORDS=off or after a change of the mapping. Runs in one transaction: workers’ record writes ' +
+      'wait until it commits (nothing is lost), and readers see the previous records until then. Records keep their place in ' +
+      'the API’s paging order, and an unchanged record keeps its UpdatedUtc.',
+  })
+  @ApiBody({ type: RebuildLearnerRecordsDto, required: false, examples: { one: { value: { programIds: ['NURSING'] } }, all: { value: {} } } })
+  @ApiOkResponse({ type: RebuildResultDto, description: 'What the rebuild read and wrote' })
+  rebuild(@Body() body: RebuildLearnerRecordsDto = {}): Promise<RebuildResultDto> {
+    return this.rebuilder.rebuild(body?.programIds ?? null);
+  }
+}
