@@ -3,6 +3,7 @@ import { plainBatchedInsert, timeDrain } from './drain.js';
 import { load, type LoadResult } from './load.js';
 import { EVENT_QUERIES, measureQuery, seedEvents } from './queries.js';
 import { benchImc } from './imc-bench.js';
+import { benchLearnerRecords } from './learner-records/learner-records-bench.js';
 import { compare, fmt, renderTable, writeReport, type Row } from './report.js';
 import { almDelivery, queueAlmDeliveries, signedAlmHeaders } from './alm-bench.js';
 
@@ -106,8 +107,14 @@ try {
   notes.push(`Drain: ${fmt(DRAIN_EVENTS)} LB events queued in 500-event requests, then one worker started; timed from the first stored event. Baseline: the same rows (every column, same values) written by one Node process with the same unnest INSERT … ON CONFLICT DO NOTHING, 1,000 rows a statement.`);
   notes.push(`Accept: autocannon, ${CONNECTIONS} connections, ${SECONDS} s per run after a warm-up, the API process alone (no worker running); baseline: a bare Fastify server doing one BullMQ add per request with an offline-queue-free connection, no auth or validation.`);
   void worker;
-  // ALM: 100-event signed deliveries queued with no worker running, then one worker started and timed, as above.
   await stack.stopProcess(worker);
+
+  // Learner records: the same LB drain with records off and on, alternating, no other worker running.
+  const records = await benchLearnerRecords(stack, base, { events: Number(process.env.BENCH_RECORDS_EVENTS ?? 20_000), rounds: Number(process.env.BENCH_RECORDS_ROUNDS ?? 2) });
+  rows.push(compare('learner records', 'worker events/s, records on vs off', records.recordsOn.worker, records.recordsOff.worker, { ratio: 0.8, higherIsBetter: true }));
+  notes.push(`Learner records: ${fmt(records.events)} new LB events drained by one worker with HUB_LEARNER_RECORDS=off then on (median of the rounds); records cost ${records.costPercent.worker} % of the worker's events/s (write path alone: ${records.costPercent.writes} %). Target: at most 20 %, i.e. ratio ≥ 0.8.`);
+
+  // ALM: 100-event signed deliveries queued with no worker running, then one worker started and timed, as above.
   await admin(base, '/admin/programs', { programId: 'ALMDRAIN', name: 'ALM drain' });
   const almDrainHook = await admin(base, '/admin/alm/webhooks', { name: 'drain', programId: 'ALMDRAIN', auth: { type: 'signature', secret: ALM_SECRET } });
   await queueAlmDeliveries(`${base}${almDrainHook.path}`, ALM_SECRET, ALM_DRAIN_EVENTS / 100, 100);
