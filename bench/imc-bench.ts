@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { connectImcPublisher, startRabbitMq, type RunningRabbitMq } from '@hub/dev-stack';
 import { imcRabbitMqDefinitions } from '@hub/sources/imc';
@@ -18,7 +19,13 @@ export async function benchImc(stack: BenchStack, programId: string, total: numb
     amqpPort,
     distPort: await freePort(),
     epmdPort: await freePort(),
-    definitions: imcRabbitMqDefinitions({ subscription: SUBSCRIPTION }),
+    definitions: {
+      // Loading definitions skips RabbitMQ's default user: declare guest (loopback only) and its rights on "/".
+      users: [{ name: 'guest', password_hash: rabbitPasswordHash('guest'), hashing_algorithm: 'rabbit_password_hashing_sha256', tags: ['administrator'] }],
+      vhosts: [{ name: '/' }],
+      permissions: [{ user: 'guest', vhost: '/', configure: '.*', write: '.*', read: '.*' }],
+      ...imcRabbitMqDefinitions({ subscription: SUBSCRIPTION }),
+    },
   });
   try {
     const publisher = await connectImcPublisher({ url: broker.url, broker: 'rabbitmq' });
@@ -51,4 +58,10 @@ export async function benchImc(stack: BenchStack, programId: string, total: numb
   } finally {
     await broker.stop();
   }
+}
+
+/** RabbitMQ's rabbit_password_hashing_sha256: base64(salt ‖ sha256(salt ‖ password)) with a 4-byte salt. */
+function rabbitPasswordHash(password: string): string {
+  const salt = randomBytes(4);
+  return Buffer.concat([salt, createHash('sha256').update(salt).update(password, 'utf8').digest()]).toString('base64');
 }

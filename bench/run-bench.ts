@@ -22,6 +22,11 @@ const QUERY_SIZES = [10_000, Number(process.env.BENCH_QUERY_LARGE ?? 1_000_000)]
 const stack = new BenchStack();
 const rows: Row[] = [];
 const notes: string[] = [];
+/** Keeps a row for the table and prints it at once, so a long run shows its progress. */
+const record = (row: Row) => {
+  rows.push(row);
+  console.log(`${row.scenario} | ${row.metric}: hub ${row.hub}, baseline ${row.baseline}, ratio ${row.ratio} ${row.target} ${row.verdict}`);
+};
 
 function lbEvent(programId: string, id: string): Record<string, unknown> {
   return {
@@ -48,9 +53,9 @@ async function admin(base: string, path: string, body: unknown): Promise<Record<
 
 function acceptRows(scenario: string, hub: LoadResult, baseline: LoadResult, eventsPerRequest: number): void {
   if (hub.non2xx || hub.errors) notes.push(`${scenario}: the hub answered ${hub.non2xx} non-2xx and ${hub.errors} errors`);
-  rows.push(compare(scenario, `accepted events/s (${CONNECTIONS} conns)`, hub.requestsPerSec * eventsPerRequest, baseline.requestsPerSec * eventsPerRequest, { ratio: 0.5, higherIsBetter: true }));
-  rows.push(compare(scenario, 'p99 latency ms', hub.p99, baseline.p99, { ratio: 2, higherIsBetter: false }));
-  rows.push({ scenario, metric: 'p50 latency ms', hub: fmt(hub.p50), baseline: fmt(baseline.p50), ratio: (hub.p50 / baseline.p50).toFixed(2), target: '—', verdict: '' });
+  record(compare(scenario, `accepted events/s (${CONNECTIONS} conns)`, hub.requestsPerSec * eventsPerRequest, baseline.requestsPerSec * eventsPerRequest, { ratio: 0.5, higherIsBetter: true }));
+  record(compare(scenario, 'p99 latency ms', hub.p99, baseline.p99, { ratio: 2, higherIsBetter: false }));
+  record({ scenario, metric: 'p50 latency ms', hub: fmt(hub.p50), baseline: fmt(baseline.p50), ratio: (hub.p50 / baseline.p50).toFixed(2), target: '—', verdict: '' });
 }
 
 try {
@@ -89,7 +94,7 @@ try {
   const hubAlm = await load({ url: `${base}${almHook.path}`, body: almOne, headers: signedAlmHeaders(almOne, ALM_SECRET), seconds: SECONDS, watch });
   acceptRows('ALM webhook, 1 signed event', hubAlm, baseAlm, 1);
 
-  rows.push({ scenario: 'memory', metric: 'API RSS MB under load (peak)', hub: fmt(Math.max(hubSingle.peakRss.api, hubBatch.peakRss.api)), baseline: '—', ratio: '—', target: '≤ 300', verdict: Math.max(hubSingle.peakRss.api, hubBatch.peakRss.api) <= 300 ? 'met' : 'NOT MET' });
+  record({ scenario: 'memory', metric: 'API RSS MB under load (peak)', hub: fmt(Math.max(hubSingle.peakRss.api, hubBatch.peakRss.api)), baseline: '—', ratio: '—', target: '≤ 300', verdict: Math.max(hubSingle.peakRss.api, hubBatch.peakRss.api) <= 300 ? 'met' : 'NOT MET' });
 
   // Drain: queue DRAIN_EVENTS events in 500-event requests with no worker running, then start one and time it.
   await admin(base, '/admin/programs', { programId: 'DRAIN', name: 'Drain' });
@@ -103,7 +108,7 @@ try {
   const worker = await stack.startProcess('apps/worker/src/main.js', { WORKER_HEALTH_PORT: String(workerPort) }, `http://127.0.0.1:${workerPort}/health/live`);
   const hubDrain = await timeDrain(stack.postgres.url, 'DRAIN', DRAIN_EVENTS);
   const plain = await plainBatchedInsert(stack.postgres.url, 'PLAIN', DRAIN_EVENTS);
-  rows.push(compare('drain, 500-event jobs', 'stored events/s', hubDrain, plain, { ratio: 0.5, higherIsBetter: true }));
+  record(compare('drain, 500-event jobs', 'stored events/s', hubDrain, plain, { ratio: 0.5, higherIsBetter: true }));
   notes.push(`Drain: ${fmt(DRAIN_EVENTS)} LB events queued in 500-event requests, then one worker started; timed from the first stored event. Baseline: the same rows (every column, same values) written by one Node process with the same unnest INSERT … ON CONFLICT DO NOTHING, 1,000 rows a statement.`);
   notes.push(`Accept: autocannon, ${CONNECTIONS} connections, ${SECONDS} s per run after a warm-up, the API process alone (no worker running); baseline: a bare Fastify server doing one BullMQ add per request with an offline-queue-free connection, no auth or validation.`);
   void worker;
@@ -111,7 +116,7 @@ try {
 
   // Learner records: the same LB drain with records off and on, alternating, no other worker running.
   const records = await benchLearnerRecords(stack, base, { events: Number(process.env.BENCH_RECORDS_EVENTS ?? 20_000), rounds: Number(process.env.BENCH_RECORDS_ROUNDS ?? 2) });
-  rows.push(compare('learner records', 'worker events/s, records on vs off', records.recordsOn.worker, records.recordsOff.worker, { ratio: 0.8, higherIsBetter: true }));
+  record(compare('learner records', 'worker events/s, records on vs off', records.recordsOn.worker, records.recordsOff.worker, { ratio: 0.8, higherIsBetter: true }));
   notes.push(`Learner records: ${fmt(records.events)} new LB events drained by one worker with HUB_LEARNER_RECORDS=off then on (median of the rounds); records cost ${records.costPercent.worker} % of the worker's events/s (write path alone: ${records.costPercent.writes} %). Target: at most 20 %, i.e. ratio ≥ 0.8.`);
 
   // ALM: 100-event signed deliveries queued with no worker running, then one worker started and timed, as above.
@@ -122,13 +127,13 @@ try {
   await stack.startProcess('apps/worker/src/main.js', { WORKER_HEALTH_PORT: String(almWorkerPort) }, `http://127.0.0.1:${almWorkerPort}/health/live`);
   const almDrain = await timeDrain(stack.postgres.url, 'ALMDRAIN', ALM_DRAIN_EVENTS);
   const almPlain = await plainBatchedInsert(stack.postgres.url, 'PLAINALM', ALM_DRAIN_EVENTS);
-  rows.push(compare('ALM drain, 100-event deliveries', 'stored events/s', almDrain, almPlain, { ratio: 0.5, higherIsBetter: true }));
+  record(compare('ALM drain, 100-event deliveries', 'stored events/s', almDrain, almPlain, { ratio: 0.5, higherIsBetter: true }));
   notes.push(`ALM: accept of one signed event (HMAC-SHA256 hex over the raw body, the same delivery each time) against the same bare server; drain: ${fmt(ALM_DRAIN_EVENTS)} events in signed 100-event deliveries queued with no worker running, then one worker started; baseline the plain batched INSERT of as many rows.`);
 
   // imc: messages published to RabbitMQ (AMQP 1.0) with no consumer, then one worker's consumer started and timed.
   const IMC_MESSAGES = Number(process.env.BENCH_IMC_MESSAGES ?? 5_000);
   const imcRate = await benchImc(stack, 'IMCBENCH', IMC_MESSAGES);
-  rows.push({ scenario: 'imc queue (RabbitMQ, AMQP 1.0)', metric: 'messages consumed and stored/s', hub: fmt(imcRate), baseline: '—', ratio: '—', target: 'printed', verdict: '' });
+  record({ scenario: 'imc queue (RabbitMQ, AMQP 1.0)', metric: 'messages consumed and stored/s', hub: fmt(imcRate), baseline: '—', ratio: '—', target: 'printed', verdict: '' });
   notes.push(`imc: ${fmt(IMC_MESSAGES)} distinct registration changes published to de.imc.ils_registrations on a throw-away RabbitMQ with no consumer, then one worker (credit 50) consumed them; timed from the first stored event.`);
 
   // Reads: the same filtered queries with 10 thousand and with 1 million events stored.
@@ -145,8 +150,8 @@ try {
   for (const query of EVENT_QUERIES('QUERY')) {
     const a = bySize.get(small)!.get(query.name)!;
     const b = bySize.get(large)!.get(query.name)!;
-    rows.push(compare(query.name, `p50 ms at ${fmt(large)} vs ${fmt(small)}`, Math.max(b.p50, 0.5), Math.max(a.p50, 0.5), { ratio: 2, higherIsBetter: false }, 1));
-    rows.push({ scenario: query.name, metric: `p99 ms at ${fmt(large)} (${fmt(small)})`, hub: fmt(b.p99), baseline: fmt(a.p99), ratio: (b.p99 / Math.max(a.p99, 0.5)).toFixed(2), target: '—', verdict: '' });
+    record(compare(query.name, `p50 ms at ${fmt(large)} vs ${fmt(small)}`, Math.max(b.p50, 0.5), Math.max(a.p50, 0.5), { ratio: 2, higherIsBetter: false }, 1));
+    record({ scenario: query.name, metric: `p99 ms at ${fmt(large)} (${fmt(small)})`, hub: fmt(b.p99), baseline: fmt(a.p99), ratio: (b.p99 / Math.max(a.p99, 0.5)).toFixed(2), target: '—', verdict: '' });
   }
   notes.push(`Queries: autocannon GET, ${CONNECTIONS} connections; the event store filled in SQL to ${fmt(small)} and then ${fmt(large)} events (200 participants, 8 types, a year of times); latencies under 1 ms count as 0.5 ms.`);
 
