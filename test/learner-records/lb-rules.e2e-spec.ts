@@ -100,4 +100,14 @@ describe('learner records from LB events delivered late, twice and out of order'
       ['fay@example.com', 'AI:1', 'FAILED'],
     ]);
   });
+
+  it('keys a record the way the database stores its ids: a lone surrogate becomes U+FFFD, and the event is not held up', async () => {
+    const p = await publisher();
+    const [id] = await deliverInOrder(p.auth, p.programId, [lb(p.programId, 'odd\uD800@example.com', 'AI:\uDC00', 'AI_STARTED', T1)]);
+    const [record] = await readRecords(p.auth);
+    expect(record).toMatchObject({ PublisherParticipantId: 'odd\uFFFD@example.com', LearningObjectId: 'AI:\uFFFD', Status: 'IN_PROGRESS', LastEventId: id });
+    // A second event of the same record finds it by the same key.
+    await deliverInOrder(p.auth, p.programId, [lb(p.programId, 'odd\uD800@example.com', 'AI:\uDC00', 'AI_COMP_SUCCESS', T2)]);
+    expect((await readRecords(p.auth)).map((r) => r.Status)).toEqual(['COMPLETED']);
+  });
 });

@@ -1,3 +1,5 @@
+import { recordKeyOf, type LearnerRecordKey } from '../domain/index.js';
+
 /**
  * Another transaction created a record this batch also meant to create: this batch's fold did not include that
  * transaction's facts, so it must start over. Carries SQLSTATE 40001 (serialization_failure) because that is what it
@@ -9,5 +11,19 @@ export class ConcurrentRecordCreationError extends Error {
   constructor(missing: number) {
     super(`${missing} learner record(s) were created concurrently by another transaction; the batch must be retried`);
     this.name = 'ConcurrentRecordCreationError';
+  }
+}
+
+/**
+ * A record's insert conflicted with a stored record that a lookup by the same key cannot find: the key was stored
+ * differently from how it was sent. Not a race, so not retried in place: SQLSTATE 22000 (data exception) makes the
+ * pipeline dead-letter the payload with this reason, to be replayed after a fix, instead of looping.
+ */
+export class RecordKeyMismatchError extends Error {
+  readonly code = '22000';
+
+  constructor(key: LearnerRecordKey) {
+    super(`learner record ${recordKeyOf(key)} conflicts with a stored record that cannot be found by its key`);
+    this.name = 'RecordKeyMismatchError';
   }
 }

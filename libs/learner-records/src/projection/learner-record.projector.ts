@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { incorporate, needsRecompute, type IncorporatePath, type LearnerFact, type LearnerRecord } from '../domain/index.js';
 import { LearnerRecordRepository } from '../persistence/learner-record.repository.js';
 import { compareKeys, type StoredLearnerRecord } from '../persistence/record-rows.js';
-import { ConcurrentRecordCreationError } from './concurrent-record-creation.error.js';
+import { ConcurrentRecordCreationError, RecordKeyMismatchError } from './concurrent-record-creation.error.js';
 import { groupFacts, type FactGroup } from './projectable-facts.js';
 
 export type ProjectionSummary = Record<IncorporatePath, number> & { facts: number; records: number };
@@ -42,17 +42,31 @@ export class LearnerRecordProjector {
       this.logger.warn({ events: [...new Set(skipped.map((f) => f.EventId))] }, 'learner facts with ids longer than the record columns were not projected');
     }
     let pending = groups.sort((a, b) => compareKeys(a.facts[0], b.facts[0]));
+    let created = new Set<string>();
     for (let round = 1; pending.length > 0; round++) {
       if (round > WRITE_ROUNDS) throw new ConcurrentRecordCreationError(pending.length);
       if (round > 1) this.logger.debug({ records: pending.length, round }, 'records written concurrently by another worker; folding again');
-      pending = await this.projectGroups(pending, round > 1, manager, summary);
+      ({ pending, created } = await this.projectGroups(pending, round > 1, created, manager, summary));
     }
     return summary;
   }
 
-  /** One round: returns the groups whose record another transaction wrote meanwhile. */
-  private async projectGroups(groups: FactGroup[], lock: boolean, manager: EntityManager, summary: ProjectionSummary): Promise<FactGroup[]> {
+  /**
+   * One round. Returns the groups whose record another transaction wrote meanwhile, and of those the keys another
+   * transaction created (their insert was skipped).
+   */
+  private async projectGroups(
+    groups: FactGroup[],
+    lock: boolean,
+    createdElsewhere: ReadonlySet<string>,
+    manager: EntityManager,
+    summary: ProjectionSummary,
+  ): Promise<{ pending: FactGroup[]; created: Set<string> }> {
     const stored = await this.repository.readByKeys(groups.map((g) => g.facts[0]), lock, manager);
+    // ON CONFLICT waited for the transaction that created the record, so it must be visible now; if not, the key
+    // was stored differently from how it was looked up, and no retry can help.
+    const lost = groups.find((g) => createdElsewhere.has(g.key) && !stored.has(g.key));
+    if (lost) throw new RecordKeyMismatchError(lost.facts[0]);
     // Facts of a group are sorted, so only the first can sort before the record's high-water mark.
     const late = groups.flatMap((group) => {
       const record = stored.get(group.key);
@@ -82,7 +96,8 @@ export class LearnerRecordProjector {
       summary.records += 1;
     }
     const written = new Set(done.map((f) => f.group.key));
-    return folded.filter((f) => !written.has(f.group.key)).map((f) => f.group);
+    const pending = folded.filter((f) => !written.has(f.group.key));
+    return { pending: pending.map((f) => f.group), created: new Set(pending.filter((f) => !f.previous).map((f) => f.group.key)) };
   }
 }
 

@@ -1,5 +1,5 @@
 import { canonicalEvent } from '../domain/fixtures/canonical-event.fixture.js';
-import { groupFacts, isProjectable } from './projectable-facts.js';
+import { groupFacts, projectable } from './projectable-facts.js';
 
 const lb = (EventType: string, EventStartUtc: string, PublisherEventId = 'AI:1', PublisherParticipantId = 'ann@example.com') =>
   canonicalEvent({ PublisherSystemId: 'LB', EventType, EventStartUtc, PublisherEventId, PublisherParticipantId, EventId: `P1-${PublisherEventId}-${EventType}-${EventStartUtc}` });
@@ -25,6 +25,15 @@ describe('groupFacts', () => {
     const { groups, skipped } = groupFacts([lb('AI_STARTED', '2024-01-01T00:00:00.000Z', `AI:${'9'.repeat(600)}`)]);
     expect(groups).toEqual([]);
     expect(skipped).toHaveLength(1);
-    expect(isProjectable(skipped[0])).toBe(false);
+    expect(projectable(skipped[0])).toBeNull();
+  });
+});
+
+describe('projectable', () => {
+  it('writes ids as the database will store them: a lone surrogate becomes U+FFFD, a pair stays', () => {
+    const [fact] = groupFacts([lb('AI_STARTED', '2024-01-01T00:00:00.000Z', 'AI:\uD800', 'ann\uDC00@x 💥')]).groups[0].facts;
+    expect(fact.LearningObjectId).toBe('AI:\uFFFD');
+    expect(fact.PublisherParticipantId).toBe('ann\uFFFD@x 💥');
+    expect(Buffer.from(fact.PublisherParticipantId, 'utf8').toString('utf8')).toBe(fact.PublisherParticipantId);
   });
 });

@@ -5,7 +5,7 @@ import { EventRepository, FEED_START, type FeedCursor } from '@hub/event-store';
 import { factsFromEvent, foldFactsByKey, recordKeyOf, type LearnerFact } from '../domain/index.js';
 import { RebuildStagingRepository, type StagedPosition } from '../persistence/rebuild-staging.repository.js';
 import { compareKeys } from '../persistence/record-rows.js';
-import { isProjectable } from '../projection/projectable-facts.js';
+import { projectable } from '../projection/projectable-facts.js';
 
 export interface RebuildResult {
   /** The programs rebuilt; null for all. */
@@ -44,7 +44,7 @@ export class LearnerRecordRebuilder {
       let facts = 0;
       for (let after: FeedCursor = FEED_START; ; ) {
         const page = await this.events.scan(programIds, after, CHUNK, manager);
-        const staged = page.events.flatMap(factsFromEvent).filter(isProjectable);
+        const staged = page.events.flatMap(factsFromEvent).flatMap((fact) => projectable(fact) ?? []);
         await this.staging.stage(staged, manager);
         events += page.events.length;
         facts += staged.length;
