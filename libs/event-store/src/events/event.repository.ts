@@ -103,8 +103,12 @@ export class EventRepository {
    * A long-running writing transaction therefore delays the feed (never loses from it).
    */
   async findPage(query: EventQuery): Promise<EventPage> {
-    const params: unknown[] = [query.programIds, query.after.txId.toString(), query.after.seq.toString()];
-    const where = ['e.program_id = ANY($1::varchar[])', '(e.tx_id, e.seq) > ($2::bigint, $3::bigint)', 'e.tx_id < h.xmin'];
+    // One program (the usual key) as an equality, so the planner walks (program_id, tx_id, seq) in feed order; with
+    // `= ANY` it walked the whole feed and filtered other programs' rows out (0.5 s a page beside 200 k other rows).
+    const single = query.programIds.length === 1;
+    const params: unknown[] = [single ? query.programIds[0] : query.programIds, query.after.txId.toString(), query.after.seq.toString()];
+    const program = single ? 'e.program_id = $1::varchar' : 'e.program_id = ANY($1::varchar[])';
+    const where = [program, '(e.tx_id, e.seq) > ($2::bigint, $3::bigint)', 'e.tx_id < h.xmin'];
     const add = (sql: string, value: unknown) => {
       params.push(value);
       where.push(sql.replace('?', `$${params.length}`));
