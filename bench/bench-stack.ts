@@ -49,7 +49,9 @@ export class BenchStack {
   async start(): Promise<void> {
     chmodSync(this.dir, 0o755);
     mkdirSync(join(this.dir, 'logs'));
-    this.postgres = await startEmbeddedPostgres({ dataDir: join(this.dir, 'pg'), port: await freePort(), database: 'bench' });
+    // BENCH_PG_STATS=1: statement statistics (pg_stat_statements), to see what the database spends its time on.
+    const settings = process.env.BENCH_PG_STATS ? { shared_preload_libraries: 'pg_stat_statements', 'pg_stat_statements.track': 'all' } : undefined;
+    this.postgres = await startEmbeddedPostgres({ dataDir: join(this.dir, 'pg'), port: await freePort(), database: 'bench', settings });
     this.redis = await startRedisServer({ dataDir: join(this.dir, 'redis'), port: await freePort() });
     await runMigrations(this.postgres.url);
     this.env = {

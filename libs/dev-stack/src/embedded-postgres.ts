@@ -10,6 +10,8 @@ export interface PostgresOptions {
   port: number;
   database: string;
   log?: (line: string) => void;
+  /** More server settings, e.g. { shared_preload_libraries: 'pg_stat_statements' } for a benchmark's statement statistics. */
+  settings?: Record<string, string>;
 }
 
 export interface RunningPostgres {
@@ -56,7 +58,10 @@ export async function startEmbeddedPostgres(options: PostgresOptions): Promise<R
     persistent: true,
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ['--encoding=UTF8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+    postgresFlags: [
+      ...['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+      ...Object.entries(options.settings ?? {}).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
+    ],
     onLog: (message: unknown) => log(String(message).trimEnd()),
     onError: (message: unknown) => log(String(message).trimEnd()),
   });
