@@ -1,4 +1,4 @@
-import { api, waitForDrain } from '../support/hub.js';
+import { api, waitForDrain, waitForRecords } from '../support/hub.js';
 import { almDelivery, createWebhook, deliver, readerKey, readFixture, type TestWebhook } from './alm-support.js';
 
 /**
@@ -20,6 +20,7 @@ const learnerEvent = (eventName: string, userId: number, data: Record<string, un
 async function sendInOrder(webhook: TestWebhook, ...events: Record<string, unknown>[]): Promise<void> {
   for (const event of events) expect((await deliver(webhook, almDelivery([event]))).status).toBe(202);
   await waitForDrain();
+  await waitForRecords();
 }
 
 async function recordOf(auth: { Authorization: string }, webhook: TestWebhook, userId: number | string, lo = 'course:700_1'): Promise<Record<string, unknown>> {
@@ -88,6 +89,7 @@ describeWithRecords('ALM events in the learner records', () => {
       expect((await deliver(own, readFixture(fixture))).status).toBe(202);
     }
     await waitForDrain();
+    await waitForRecords();
     expect(await recordOf(key, own, 12345678, 'course:1234567_12345674')).toMatchObject({ Status: 'COMPLETED', Passed: true, CompletedUtc: '2024-09-05T08:10:18.000Z' });
     expect(await recordOf(key, own, 12311591, 'learningProgram:123157_109139')).toMatchObject({ Status: 'UNENROLLED' });
     expect(await recordOf(key, own, 12345678, 'course:1234567_11234567')).toMatchObject({ Status: 'IN_PROGRESS', ProgressPercent: 50 });

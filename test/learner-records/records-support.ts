@@ -1,6 +1,6 @@
 import type { CanonicalEvent, StoredEvent } from '../../libs/event-store/src/index.js';
 import { factsFromEvent, foldFactsByKey, recordKeyOf, type LearnerRecord } from '../../libs/learner-records/src/domain/index.js';
-import { api, asAdmin, countStored, eventually, nextPath, readFeed, waitForDrain } from '../support/hub.js';
+import { api, asAdmin, countStored, eventually, nextPath, readFeed, waitForDrain, waitForRecords } from '../support/hub.js';
 
 type Auth = { Authorization: string };
 
@@ -23,8 +23,9 @@ export interface RecordBody {
   UpdatedUtc: string;
 }
 
-/** Every record a query returns, following Link rel="next" until a page shorter than the limit. */
+/** Every record a query returns once records have caught up with the store, following Link rel="next" until a short page. */
 export async function readRecords(auth: Auth, query = '', limit = 1000): Promise<RecordBody[]> {
+  await waitForRecords();
   const records: RecordBody[] = [];
   let next = `/api/v1/learner-records?limit=${limit}${query ? `&${query}` : ''}`;
   for (;;) {
@@ -78,6 +79,7 @@ export async function rebuild(programIds?: string[]): Promise<{ events: number; 
 export async function deliverInOrder(auth: Auth, programId: string, events: Record<string, unknown>[]): Promise<string[]> {
   const ids: string[] = [];
   const seen = new Set<string>();
+  const before = await countStored(programId);
   for (const event of events) {
     const res = await api().post('/api/v1/events').set(auth).send(event).expect(202);
     const id = res.body[0].EventId as string;
@@ -86,7 +88,7 @@ export async function deliverInOrder(auth: Auth, programId: string, events: Reco
       await waitForDrain();
     } else {
       seen.add(id);
-      await eventually(async () => (await countStored(programId)) === seen.size, 30_000, `event ${seen.size} stored`);
+      await eventually(async () => (await countStored(programId)) === before + seen.size, 30_000, `event ${seen.size} stored`);
     }
   }
   return ids;

@@ -2,7 +2,7 @@ import { api, countStored, eventually, lbEvent, publisher, startWorker, stopProc
 import { byKey, randomSource, readRecords, rebuild, recordsFoldedFromFeed, shuffle } from './records-support.js';
 
 describe('a worker killed mid-batch', () => {
-  it('leaves learner records consistent with the stored events, and the restarted worker completes them', async () => {
+  it('loses and doubles nothing: the restarted worker completes the events and the records, which equal the fold of the log', async () => {
     const p = await publisher();
     const random = randomSource(7);
     // 1,500 activity instances, each started, passed, reopened and failed; shuffled so records are updated across batches.
@@ -23,11 +23,8 @@ describe('a worker killed mid-batch', () => {
     await stopProcess('worker', 'SIGKILL');
     await posting;
 
-    // Whatever the kill interrupted was rolled back with its events: the records are those of the events stored.
-    const stranded = await countStored(p.programId);
-    expect(stranded).toBeLessThan(events.length);
-    expect(byKey(await readRecords(p.auth))).toEqual(await recordsFoldedFromFeed(p.auth, p.programId));
-
+    // The kill interrupted the event writes and the records projection that follows them; both resume from what committed.
+    expect(await countStored(p.programId)).toBeLessThan(events.length);
     await startWorker('worker');
     await eventually(async () => (await countStored(p.programId)) === events.length, 120_000, `${events.length} events stored`);
     await waitForDrain();

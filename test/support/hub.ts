@@ -104,6 +104,11 @@ export async function waitForDrain(timeoutMs = 60_000): Promise<void> {
   }
 }
 
+/** Waits until learner records hold every stored event (they follow the event store, normally well under a second behind). */
+export async function waitForRecords(timeoutMs = 60_000): Promise<void> {
+  await eventually(async () => (await api().get('/admin/learner-records/status').set(asAdmin()).expect(200)).body.caughtUp === true, timeoutMs, 'learner records to catch up');
+}
+
 /** Reads the whole feed of a key by following Link rel="next" until a short page. */
 export async function readFeed(auth: { Authorization: string }, path = '/api/v1/events?limit=1000'): Promise<{ events: { EventId: string }[]; next: string }> {
   const events: { EventId: string }[] = [];

@@ -23,19 +23,23 @@ class IngestEnv {
   @IsInt() @Min(0) @Max(1000)
   HUB_WORKER_BATCH_WAIT_MS: number = 5;
 
-  /**
-   * Batches a worker process writes at once, each in its own transaction: with learner records on, a batch is
-   * several statements, and a second one in flight keeps the database busy during the first one's round trips.
-   */
+  /** Batches a worker process writes at once: a second one in flight keeps the database busy during the first one's round trips. */
   @IsInt() @Min(1) @Max(16)
   HUB_WORKER_WRITE_CONCURRENCY: number = 2;
 
   /**
-   * Whether the worker keeps learner records up to date, in the transaction that stores the events. `off` stores
-   * events only (to measure what the records cost); records then lag until POST /admin/learner-records/rebuild.
+   * Whether the worker keeps learner records, following the stored events. `off` stores events only (to measure
+   * what records cost); records then stand still, and catch up from where they stopped once a worker runs with `on`.
    */
   @IsIn(['on', 'off'])
   HUB_LEARNER_RECORDS: string = 'on';
+
+  /**
+   * While the ingest queue holds a backlog, learner records give way to the event store until they are this far
+   * behind (ms); then they take their share of the machine again. 0: records never give way.
+   */
+  @IsInt() @Min(0) @Max(600_000)
+  HUB_LEARNER_RECORDS_MAX_LAG_MS: number = 5_000;
 }
 
 export interface IngestConfig {
@@ -46,6 +50,7 @@ export interface IngestConfig {
   workerBatchWaitMs: number;
   workerWriteConcurrency: number;
   learnerRecords: boolean;
+  learnerRecordsMaxLagMs: number;
 }
 
 export const ingestConfig = registerAs('ingest', (): IngestConfig => {
@@ -58,5 +63,6 @@ export const ingestConfig = registerAs('ingest', (): IngestConfig => {
     workerBatchWaitMs: env.HUB_WORKER_BATCH_WAIT_MS,
     workerWriteConcurrency: env.HUB_WORKER_WRITE_CONCURRENCY,
     learnerRecords: env.HUB_LEARNER_RECORDS === 'on',
+    learnerRecordsMaxLagMs: env.HUB_LEARNER_RECORDS_MAX_LAG_MS,
   };
 });

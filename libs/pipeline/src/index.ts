@@ -2,6 +2,7 @@ export * from './queue/ingest-queue.constants.js';
 export * from './queue/ingest-queue.js';
 export * from './queue/redis-options.js';
 export * from './ingest/accept.service.js';
+export * from './ingest/ingest.processor.js';
 export * from './ingest/pipeline-unavailable.error.js';
 export * from './normalize/normalizer.js';
 export * from './normalize/normalizer-registry.js';

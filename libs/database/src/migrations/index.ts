@@ -4,6 +4,7 @@ import { ImcCourses1763900300000 } from './1763900300000-ImcCourses.js';
 import { Xapi1763900400000 } from './1763900400000-Xapi.js';
 import { AdminSessions1763900700000 } from './1763900700000-AdminSessions.js';
 import { LearnerRecords1763900100000 } from './1763900100000-LearnerRecords.js';
+import { ProjectionCheckpoints1763900800000 } from './1763900800000-ProjectionCheckpoints.js';
 
 /** Every migration, in order. Listed explicitly: ESM has no reliable glob loading. */
-export const MIGRATIONS = [InitialSchema1763900000000, LearnerRecords1763900100000, AlmWebhooks1763900200000, ImcCourses1763900300000, Xapi1763900400000, AdminSessions1763900700000];
+export const MIGRATIONS = [InitialSchema1763900000000, LearnerRecords1763900100000, AlmWebhooks1763900200000, ImcCourses1763900300000, Xapi1763900400000, AdminSessions1763900700000, ProjectionCheckpoints1763900800000];

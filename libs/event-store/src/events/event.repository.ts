@@ -141,6 +141,22 @@ export class EventRepository {
   }
 
   /**
+   * The feed of every program after `after`, up to the same horizon as findPage (rows of transactions older than the
+   * oldest still running): what a projection follows, so it never moves past an event that could still appear.
+   */
+  async followFeed(after: FeedCursor, limit: number, manager: EntityManager = this.dataSource.manager): Promise<EventPage> {
+    const rows: EventRow[] = await manager.query(
+      `SELECT ${COLUMNS} FROM events
+        WHERE (tx_id, seq) > ($1::bigint, $2::bigint) AND tx_id < pg_snapshot_xmin(pg_current_snapshot())::text::bigint
+        ORDER BY tx_id, seq
+        LIMIT $3`,
+      [after.txId.toString(), after.seq.toString(), limit],
+    );
+    const last = rows.at(-1);
+    return { events: rows.map(toStored), next: last ? { txId: BigInt(last.tx_id), seq: BigInt(last.seq) } : after };
+  }
+
+  /**
    * The stored events of some programs (all when `programIds` is null) after `after`, in feed order, without the
    * feed's horizon: for a reader that has locked out the writers it cares about (the learner-record rebuild).
    */

@@ -17,7 +17,7 @@ export class ConcurrentRecordCreationError extends Error {
 /**
  * A record's insert conflicted with a stored record that a lookup by the same key cannot find: the key was stored
  * differently from how it was sent. Not a race, so not retried in place: SQLSTATE 22000 (data exception) makes the
- * pipeline dead-letter the payload with this reason, to be replayed after a fix, instead of looping.
+ * projection skip the event with this reason (logged and counted) instead of looping.
  */
 export class RecordKeyMismatchError extends Error {
   readonly code = '22000';

@@ -61,6 +61,22 @@ export class HubMetrics {
     collect: () => this.collectQueue(),
   });
 
+  readonly learnerRecordsProjected = new Counter({
+    name: 'hub_learner_records_projected_events_total',
+    help: 'Stored events the learner-record projection has taken in',
+    registers: [this.registry],
+  });
+  readonly learnerRecordsSkipped = new Counter({
+    name: 'hub_learner_records_skipped_events_total',
+    help: 'Stored events the learner-record projection could not take in (logged; a rebuild repairs them)',
+    registers: [this.registry],
+  });
+  readonly learnerRecordsBehindSeconds = new Gauge({
+    name: 'hub_learner_records_behind_seconds',
+    help: 'How long ago the event the learner-record projection last took in was stored; 0 when it has caught up',
+    registers: [this.registry],
+  });
+
   private queueProbe: (() => Promise<QueueGaugeValues>) | undefined;
   private lastProbe: { at: number; done: Promise<void> } | undefined;
 

@@ -1,10 +1,6 @@
-import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { ingestConfig, type IngestConfig } from '@hub/config';
 import { EventRepository, isPermanentDataError, type CanonicalEvent } from '@hub/event-store';
-import { LearnerRecordProjector } from '@hub/learner-records';
-import { retryOnConflict } from './retry-on-conflict.js';
 
 interface Pending {
   events: CanonicalEvent[];
@@ -15,14 +11,12 @@ interface Pending {
 /**
  * Micro-batching: the worker runs many jobs at once, and each hands its events here. They are written together
  * in one INSERT … ON CONFLICT DO NOTHING once enough rows are waiting or a few milliseconds have passed, and
- * each job learns which of its own events were new. The events that were new are taken into learner records in
- * the same transaction, so a crash can never leave the records out of step with the log. Up to
- * HUB_WORKER_WRITE_CONCURRENCY batches are written at once, each in its own transaction, so the database's work on
- * one batch overlaps the next one's round trips.
+ * each job learns which of its own events were new. Up to HUB_WORKER_WRITE_CONCURRENCY batches are written at once,
+ * so the database's work on one batch overlaps the next one's round trips. Learner records follow the stored events
+ * on their own (LearnerRecordFollower), so the write path is the event insert alone.
  */
 @Injectable()
 export class EventBatchWriter implements OnModuleDestroy {
-  private readonly logger = new Logger(EventBatchWriter.name);
   private pending: Pending[] = [];
   private pendingRows = 0;
   private timer: NodeJS.Timeout | undefined;
@@ -32,8 +26,6 @@ export class EventBatchWriter implements OnModuleDestroy {
 
   constructor(
     private readonly events: EventRepository,
-    private readonly learnerRecords: LearnerRecordProjector,
-    @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(ingestConfig.KEY) private readonly config: IngestConfig,
   ) {}
 
@@ -91,18 +83,8 @@ export class EventBatchWriter implements OnModuleDestroy {
     }
   }
 
-  /** Stores the events and projects the new ones into learner records, in one transaction retried when it loses a race. */
   private store(events: CanonicalEvent[]): Promise<Set<string>> {
-    if (!this.config.learnerRecords) return this.events.appendMany(events);
-    return retryOnConflict(
-      () =>
-        this.dataSource.transaction(async (manager) => {
-          const stored = await this.events.appendMany(events, manager);
-          await this.learnerRecords.project(events.filter((e) => stored.has(e.EventId)), manager);
-          return stored;
-        }),
-      (err, attempt) => this.logger.warn({ attempt, err: err.message }, 'event batch lost a race with another worker; retrying'),
-    );
+    return this.events.appendMany(events);
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -17,6 +17,7 @@ import { EventBatchWriter } from './event-batch-writer.js';
 @Injectable()
 export class IngestProcessor {
   private readonly logger = new Logger(IngestProcessor.name);
+  private running = 0;
 
   constructor(
     private readonly normalizers: NormalizerRegistry,
@@ -26,7 +27,21 @@ export class IngestProcessor {
     private readonly stats: PipelineStats,
   ) {}
 
+  /** Jobs this process is working on right now. */
+  get inFlight(): number {
+    return this.running;
+  }
+
   async process(job: Job<IngestPayload>): Promise<IngestResult> {
+    this.running += 1;
+    try {
+      return await this.handle(job);
+    } finally {
+      this.running -= 1;
+    }
+  }
+
+  private async handle(job: Job<IngestPayload>): Promise<IngestResult> {
     const payload = job.data;
     try {
       const events = await this.normalizers.get(payload.source).normalize(payload);

@@ -1,0 +1,22 @@
+import { Injectable } from '@nestjs/common';
+import { StoreBacklog } from '@hub/learner-records';
+import { IngestProcessor, IngestQueue } from '@hub/pipeline';
+
+/**
+ * The store is busy while this worker has ingest jobs in hand (records would take the same event loop and database)
+ * or jobs wait in the ingest queue for any worker. Under moderate load there are idle moments between jobs, and
+ * records use them; under a backlog there are none, and records wait until their lag bound.
+ */
+@Injectable()
+export class IngestQueueBacklog extends StoreBacklog {
+  constructor(
+    private readonly processor: IngestProcessor,
+    private readonly ingest: IngestQueue,
+  ) {
+    super();
+  }
+
+  async busy(): Promise<boolean> {
+    return this.processor.inFlight > 0 || (await this.ingest.queue.getWaitingCount()) > 0;
+  }
+}
