@@ -1,5 +1,6 @@
 import autocannon from 'autocannon';
 import { rssMb } from './bench-stack.js';
+import { CpuAccount } from './cpu-accounting.js';
 
 export interface LoadResult {
   requestsPerSec: number;
@@ -9,6 +10,10 @@ export interface LoadResult {
   errors: number;
   /** Highest RSS (MB) seen per watched process while the load ran. */
   peakRss: Record<string, number>;
+  /** Requests answered in the whole run. */
+  requests: number;
+  /** CPU seconds per counted process tree (LoadOptions.cpu) during the run. */
+  cpuSeconds: Record<string, number>;
 }
 
 export interface LoadOptions {
@@ -20,6 +25,8 @@ export interface LoadOptions {
   seconds?: number;
   /** Processes whose memory is sampled during the run. */
   watch?: Record<string, number>;
+  /** Process trees whose CPU time is counted during the run (e.g. the server and redis-server). */
+  cpu?: Record<string, number | undefined>;
 }
 
 /** Drives one endpoint with autocannon; `[<id>]` in the body becomes a fresh id per request, so events differ. */
@@ -28,6 +35,7 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
   const sampler = setInterval(() => {
     for (const [name, pid] of Object.entries(options.watch ?? {})) peakRss[name] = Math.max(peakRss[name] ?? 0, rssMb(pid));
   }, 250);
+  const cpu = new CpuAccount(options.cpu ?? {}).start();
   try {
     const result = await autocannon({
       url: options.url,
@@ -45,6 +53,8 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
       non2xx: result.non2xx,
       errors: result.errors,
       peakRss,
+      requests: result.requests.total,
+      cpuSeconds: cpu.stop(),
     };
   } finally {
     clearInterval(sampler);

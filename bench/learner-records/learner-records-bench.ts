@@ -39,6 +39,7 @@ export interface WorkerRates {
 export interface RecordsBenchResult {
   workload: RecordsWorkload;
   events: number;
+  rounds: number;
   recordsOff: WorkerRates;
   recordsOn: WorkerRates;
   /** How much slower the worker is with records on, in percent of its records-off rate (issue 3's bar: ≤ 20). */
@@ -162,6 +163,7 @@ const medianRates = (rates: WorkerRates[]): WorkerRates => ({
   worker: median(rates.map((r) => r.worker)),
   writes: median(rates.map((r) => r.writes)),
   records: rates[0].records === undefined ? undefined : median(rates.map((r) => r.records!)),
+  cpuPer10k: rates[0].cpuPer10k && Object.fromEntries(Object.keys(rates[0].cpuPer10k).map((k) => [k, median(rates.map((r) => r.cpuPer10k?.[k] ?? 0))])),
 });
 const cost = (off: number, on: number) => Math.round((1000 * (off - on)) / off) / 10;
 
@@ -180,6 +182,7 @@ export async function benchLearnerRecords(stack: BenchStack, base: string, optio
   return {
     workload: options.workload ?? 'new',
     events: options.events ?? 20_000,
+    rounds: options.rounds ?? 3,
     recordsOff,
     recordsOn,
     costPercent: { worker: cost(recordsOff.worker, recordsOn.worker), writes: cost(recordsOff.writes, recordsOn.writes) },
