@@ -1,5 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { Queue } from 'bullmq';
 import pg from 'pg';
+import { INGEST_QUEUE } from '@hub/pipeline';
+import { freePort, type BenchStack } from './bench-stack.js';
 
 /** Counts a program's stored events until `target`, timing from the first stored event (excludes worker start-up). */
 export async function timeDrain(databaseUrl: string, programId: string, target: number, timeoutMs = 600_000): Promise<number> {
@@ -67,5 +70,27 @@ export async function plainBatchedInsert(databaseUrl: string, programId: string,
     return total / ((performance.now() - started) / 1000);
   } finally {
     await db.end();
+  }
+}
+
+/**
+ * Works off whatever the ingest queue still holds (e.g. the accept runs' jobs) with a throw-away worker, so a drain
+ * measured next times and profiles only its own jobs.
+ */
+export async function workOffBacklog(stack: BenchStack): Promise<void> {
+  const url = new URL(stack.env.REDIS_URL);
+  const queue = new Queue(INGEST_QUEUE, { connection: { host: url.hostname, port: Number(url.port) }, prefix: stack.env.HUB_QUEUE_PREFIX });
+  try {
+    const left = async () => {
+      const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+      return Object.values(counts).reduce((a, b) => a + b, 0);
+    };
+    if ((await left()) === 0) return;
+    const port = await freePort();
+    const worker = await stack.startProcess('apps/worker/src/main.js', { WORKER_HEALTH_PORT: String(port) }, `http://127.0.0.1:${port}/health/live`);
+    while ((await left()) > 0) await sleep(200);
+    await stack.stopProcess(worker);
+  } finally {
+    await queue.close();
   }
 }
