@@ -39,6 +39,18 @@ export function rssMb(pid: number): number {
   }
 }
 
+/** CPU time (user + system) a process has used so far, in seconds, from /proc. */
+export function cpuSeconds(pid: number): number {
+  try {
+    // Fields after the command name (which may hold spaces): state is the 1st, utime the 12th, stime the 13th.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return 0;
+  }
+}
+const CLOCK_TICKS = 100;
+
 /** A throw-away stack for one benchmark run: PostgreSQL, Redis, and the hub's roles as separate processes. */
 export class BenchStack {
   readonly dir = mkdtempSync(join(tmpdir(), 'hub-bench-'));

@@ -1,5 +1,5 @@
 import autocannon from 'autocannon';
-import { rssMb } from './bench-stack.js';
+import { cpuSeconds, rssMb } from './bench-stack.js';
 
 export interface LoadResult {
   requestsPerSec: number;
@@ -9,6 +9,11 @@ export interface LoadResult {
   errors: number;
   /** Highest RSS (MB) seen per watched process while the load ran. */
   peakRss: Record<string, number>;
+  /**
+   * CPU time (user + system, from /proc) each watched process spent per request answered, in microseconds: unlike
+   * throughput, it hardly moves when other work shares the machine.
+   */
+  cpuMicrosPerRequest: Record<string, number>;
 }
 
 export interface LoadOptions {
@@ -28,6 +33,7 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
   const sampler = setInterval(() => {
     for (const [name, pid] of Object.entries(options.watch ?? {})) peakRss[name] = Math.max(peakRss[name] ?? 0, rssMb(pid));
   }, 250);
+  const cpuBefore = Object.fromEntries(Object.entries(options.watch ?? {}).map(([name, pid]) => [name, cpuSeconds(pid)]));
   try {
     const result = await autocannon({
       url: options.url,
@@ -45,6 +51,9 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
       non2xx: result.non2xx,
       errors: result.errors,
       peakRss,
+      cpuMicrosPerRequest: Object.fromEntries(
+        Object.entries(options.watch ?? {}).map(([name, pid]) => [name, ((cpuSeconds(pid) - cpuBefore[name]) * 1e6) / Math.max(1, result.requests.total)]),
+      ),
     };
   } finally {
     clearInterval(sampler);

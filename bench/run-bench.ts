@@ -65,6 +65,8 @@ function acceptRows(scenario: string, hub: LoadResult, baseline: LoadResult, eve
   record(compare(scenario, `accepted events/s (${CONNECTIONS} conns)`, hub.requestsPerSec * eventsPerRequest, baseline.requestsPerSec * eventsPerRequest, { ratio: 0.5, higherIsBetter: true }));
   record(compare(scenario, 'p99 latency ms', hub.p99, baseline.p99, { ratio: 2, higherIsBetter: false }));
   record({ scenario, metric: 'p50 latency ms', hub: fmt(hub.p50), baseline: fmt(baseline.p50), ratio: (hub.p50 / baseline.p50).toFixed(2), target: '—', verdict: '' });
+  const [hubCpu, baseCpu] = [hub.cpuMicrosPerRequest.api, baseline.cpuMicrosPerRequest.api];
+  if (hubCpu && baseCpu) record({ scenario, metric: 'server CPU µs per request', hub: fmt(hubCpu), baseline: fmt(baseCpu), ratio: (hubCpu / baseCpu).toFixed(2), target: '—', verdict: '' });
 }
 
 try {
@@ -73,25 +75,26 @@ try {
   const api = await stack.startProcess('apps/api/src/main.js', { PORT: String(apiPort) }, `http://127.0.0.1:${apiPort}/health/ready`);
   const base = `http://127.0.0.1:${apiPort}`;
   const basePort = await freePort();
-  await stack.startProcess('bench/baseline-accept-server.js', { PORT: String(basePort) });
+  const baselineServer = await stack.startProcess('bench/baseline-accept-server.js', { PORT: String(basePort) });
   const baselineUrl = `http://127.0.0.1:${basePort}/accept`;
 
   await admin(base, '/admin/programs', { programId: 'BENCH', name: 'Benchmark' });
   const { key } = await admin(base, '/admin/api-keys', { name: 'bench', programIds: ['BENCH'], scopes: ['events:write', 'events:read'] });
   const auth = { authorization: `Bearer ${key}` };
   const watch = { api: api.pid! };
+  const baseWatch = { api: baselineServer.pid! };
 
   // Accept: the API alone (no worker competing for the two cores), against the bare server, same body and load.
   const single = JSON.stringify(lbEvent('BENCH', 'AI:[<id>]'));
   await load({ url: baselineUrl, body: single, seconds: 2 }); // warm-up
   if (runs('accept')) {
     await load({ url: `${base}/api/v1/events`, body: single, headers: auth, seconds: 2 }); // warm-up
-    const baseSingle = await load({ url: baselineUrl, body: single, seconds: SECONDS });
+    const baseSingle = await load({ url: baselineUrl, body: single, seconds: SECONDS, watch: baseWatch });
     const hubSingle = await stack.profiled(api, () => load({ url: `${base}/api/v1/events`, body: single, headers: auth, seconds: SECONDS, watch }));
     acceptRows('hub API, 1 event', hubSingle, baseSingle, 1);
 
     const batch = JSON.stringify(Array.from({ length: 500 }, (_, i) => lbEvent('BENCH', `AI:[<id>]-${i}`)));
-    const baseBatch = await load({ url: baselineUrl, body: batch, seconds: SECONDS });
+    const baseBatch = await load({ url: baselineUrl, body: batch, seconds: SECONDS, watch: baseWatch });
     const hubBatch = await load({ url: `${base}/api/v1/events`, body: batch, headers: auth, seconds: SECONDS, watch });
     acceptRows('hub API, 500 events', hubBatch, baseBatch, 500);
     record({ scenario: 'memory', metric: 'API RSS MB under load (peak)', hub: fmt(Math.max(hubSingle.peakRss.api, hubBatch.peakRss.api)), baseline: '—', ratio: '—', target: '≤ 300', verdict: Math.max(hubSingle.peakRss.api, hubBatch.peakRss.api) <= 300 ? 'met' : 'NOT MET' });
@@ -103,7 +106,7 @@ try {
     const almHook = await admin(base, '/admin/alm/webhooks', { name: 'bench', programId: 'ALMBENCH', auth: { type: 'signature', secret: ALM_SECRET } });
     const almOne = almDelivery(0, 1);
     await load({ url: `${base}${almHook.path}`, body: almOne, headers: signedAlmHeaders(almOne, ALM_SECRET), seconds: 2 }); // warm-up
-    const baseAlm = await load({ url: baselineUrl, body: almOne, seconds: SECONDS });
+    const baseAlm = await load({ url: baselineUrl, body: almOne, seconds: SECONDS, watch: baseWatch });
     const hubAlm = await stack.profiled(api, () => load({ url: `${base}${almHook.path}`, body: almOne, headers: signedAlmHeaders(almOne, ALM_SECRET), seconds: SECONDS, watch }));
     acceptRows('ALM webhook, 1 signed event', hubAlm, baseAlm, 1);
   }
@@ -125,7 +128,7 @@ try {
     notes.push(`Drain: ${fmt(DRAIN_EVENTS)} LB events queued in 500-event requests, then one worker started; timed from the first stored event. Baseline: the same rows (every column, same values) written by one Node process with the same unnest INSERT … ON CONFLICT DO NOTHING, 1,000 rows a statement.`);
     await stack.stopProcess(worker);
   }
-  notes.push(`Accept: autocannon, ${CONNECTIONS} connections, ${SECONDS} s per run after a warm-up, the API process alone (no worker running); baseline: a bare Fastify server doing one BullMQ add per request with an offline-queue-free connection, no auth or validation.`);
+  notes.push(`Accept: autocannon, ${CONNECTIONS} connections, ${SECONDS} s per run after a warm-up, the API process alone (no worker running); baseline: a bare Fastify server doing one BullMQ add per request with an offline-queue-free connection, no auth or validation. Server CPU µs per request: the user + system CPU time the answering process used (from /proc) over the requests it answered, which other load on the machine hardly moves.`);
 
   if (runs('records')) {
     // Learner records: the same LB drain with records off and on, alternating, no other worker running.
