@@ -10,6 +10,7 @@ import { startEmbeddedPostgres, startRedisServer, stopChild, type RunningPostgre
 import { runMigrations } from '../apps/hub/src/data-source.js';
 
 const DIST = fileURLToPath(new URL('..', import.meta.url));
+const PROFILE_DIR = process.env.BENCH_CPU_PROFILE;
 
 export function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -69,7 +70,13 @@ export class BenchStack {
   /** Starts a built role (or any script under dist) and resolves when its health URL answers. */
   async startProcess(script: string, env: Record<string, string>, readyUrl?: string, nodeArgs: string[] = []): Promise<ChildProcess> {
     const log = openSync(join(this.dir, 'logs', `${script.replace(/\W+/g, '_')}.log`), 'a');
-    const child = spawn(process.execPath, [...nodeArgs, join(DIST, script)], { env: { ...this.env, ...env }, stdio: ['ignore', log, log, 'ipc'] });
+    // BENCH_CPU_PROFILE=<dir>: the hub's roles can be profiled window by window (see `profiled`).
+    const profiling = PROFILE_DIR && script.startsWith('apps/') ? ['--import', join(DIST, 'bench/profile-hook.js')] : [];
+    const profileEnv = PROFILE_DIR ? { BENCH_CPU_PROFILE: PROFILE_DIR, BENCH_PROFILE_LABEL: script.split('/')[1] } : {};
+    const child = spawn(process.execPath, [...profiling, ...nodeArgs, join(DIST, script)], {
+      env: { ...this.env, ...profileEnv, ...env },
+      stdio: ['ignore', log, log, 'ipc'],
+    });
     this.children.push(child);
     if (readyUrl) await waitForHttp(readyUrl);
     else await new Promise<void>((resolve, reject) => {
@@ -77,6 +84,21 @@ export class BenchStack {
       child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
     });
     return child;
+  }
+
+  /**
+   * Runs `measure` and, when BENCH_CPU_PROFILE is set, CPU-profiles `child` for exactly that window: the profile is
+   * written to that directory when the window ends (summarise it with dist/bench/profile-summary.js).
+   */
+  async profiled<T>(child: ChildProcess, measure: () => Promise<T>): Promise<T> {
+    if (!PROFILE_DIR) return measure();
+    child.kill('SIGWINCH');
+    try {
+      return await measure();
+    } finally {
+      child.kill('SIGWINCH');
+      await sleep(1_000); // the profile is serialised by the child
+    }
   }
 
   async stopProcess(child: ChildProcess): Promise<void> {

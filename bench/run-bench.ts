@@ -26,6 +26,15 @@ const QUERY_SIZES = [10_000, Number(process.env.BENCH_QUERY_LARGE ?? 1_000_000)]
 /** Issue 8's targets: accept at least 0.6× its baseline, stored events/s at least 0.6× a plain batched INSERT. */
 const ACCEPT_TARGET = 0.6;
 const DRAIN_TARGET = 0.6;
+/**
+ * BENCH_ONLY=alm,accept (comma-separated) runs only those groups of rows: `accept` (hub API accept, memory and the
+ * API's profile), `drain`, `records`, `alm` (ALM accept and drain), `imc`, `queries`. A partial run prints its table
+ * but leaves docs/benchmarks.md alone, since that page shows one whole run.
+ */
+const GROUPS = ['accept', 'drain', 'records', 'alm', 'imc', 'queries'] as const;
+const only = new Set((process.env.BENCH_ONLY ?? '').split(',').map((g) => g.trim()).filter(Boolean));
+for (const group of only) if (!(GROUPS as readonly string[]).includes(group)) throw new Error(`BENCH_ONLY: unknown group ${group}; one of ${GROUPS.join(', ')}`);
+const runs = (group: (typeof GROUPS)[number]) => only.size === 0 || only.has(group);
 
 const stack = new BenchStack();
 const rows: Row[] = [];
@@ -102,140 +111,160 @@ try {
   const hubCpu = { server: api.pid, redis: stack.redis.process.pid };
   const baseCpu = { server: baselineServer.pid, redis: stack.redis.process.pid };
 
-  // Accept: the API alone (no worker competing for the two cores), against the bare server, same body and load.
   const single = JSON.stringify(lbEvent('BENCH', 'AI:[<id>]'));
-  await load({ url: `${base}/api/v1/events`, body: single, headers: auth, seconds: 2 }); // warm-up
-  await load({ url: baselineUrl, body: single, seconds: 2 });
-  const baseSingle = await load({ url: baselineUrl, body: single, seconds: SECONDS, cpu: baseCpu });
-  const hubSingle = await load({ url: `${base}/api/v1/events`, body: single, headers: auth, seconds: SECONDS, watch, cpu: hubCpu });
-  acceptRows('hub API, 1 event', hubSingle, baseSingle, 1);
-  await emptyQueues();
+  if (runs('accept')) {
+    // Accept: the API alone (no worker competing for the two cores), against the bare server, same body and load.
+    await load({ url: `${base}/api/v1/events`, body: single, headers: auth, seconds: 2 }); // warm-up
+    await load({ url: baselineUrl, body: single, seconds: 2 });
+    const baseSingle = await load({ url: baselineUrl, body: single, seconds: SECONDS, cpu: baseCpu });
+    const hubSingle = await stack.profiled(api, () => load({ url: `${base}/api/v1/events`, body: single, headers: auth, seconds: SECONDS, watch, cpu: hubCpu }));
+    acceptRows('hub API, 1 event', hubSingle, baseSingle, 1);
+    await emptyQueues();
 
-  const batch = JSON.stringify(Array.from({ length: 500 }, (_, i) => lbEvent('BENCH', `AI:[<id>]-${i}`)));
-  const baseBatch = await load({ url: baselineUrl, body: batch, seconds: SECONDS, cpu: baseCpu });
-  const hubBatch = await load({ url: `${base}/api/v1/events`, body: batch, headers: auth, seconds: SECONDS, watch, cpu: hubCpu });
-  acceptRows('hub API, 500 events', hubBatch, baseBatch, 500);
-  await emptyQueues();
-  // ALM: signed one-event deliveries against the same baseline. The same delivery every time: accepting costs the
-  // same whether the event is new (the worker's store drops repeats), and the signature must match the body.
-  await admin(base, '/admin/programs', { programId: 'ALMBENCH', name: 'ALM benchmark' });
-  const almHook = await admin(base, '/admin/alm/webhooks', { name: 'bench', programId: 'ALMBENCH', auth: { type: 'signature', secret: ALM_SECRET } });
-  const almOne = almDelivery(0, 1);
-  await load({ url: `${base}${almHook.path}`, body: almOne, headers: signedAlmHeaders(almOne, ALM_SECRET), seconds: 2 }); // warm-up
-  const baseAlm = await load({ url: baselineUrl, body: almOne, seconds: SECONDS, cpu: baseCpu });
-  const hubAlm = await load({ url: `${base}${almHook.path}`, body: almOne, headers: signedAlmHeaders(almOne, ALM_SECRET), seconds: SECONDS, watch, cpu: hubCpu });
-  acceptRows('ALM webhook, 1 signed event', hubAlm, baseAlm, 1);
-  await emptyQueues();
+    const batch = JSON.stringify(Array.from({ length: 500 }, (_, i) => lbEvent('BENCH', `AI:[<id>]-${i}`)));
+    const baseBatch = await load({ url: baselineUrl, body: batch, seconds: SECONDS, cpu: baseCpu });
+    const hubBatch = await load({ url: `${base}/api/v1/events`, body: batch, headers: auth, seconds: SECONDS, watch, cpu: hubCpu });
+    acceptRows('hub API, 500 events', hubBatch, baseBatch, 500);
+    await emptyQueues();
+    record({ scenario: 'memory', metric: 'API RSS MB under load (peak)', hub: fmt(Math.max(hubSingle.peakRss.api, hubBatch.peakRss.api)), baseline: '—', ratio: '—', target: '≤ 300', verdict: Math.max(hubSingle.peakRss.api, hubBatch.peakRss.api) <= 300 ? 'met' : 'NOT MET' });
 
-  record({ scenario: 'memory', metric: 'API RSS MB under load (peak)', hub: fmt(Math.max(hubSingle.peakRss.api, hubBatch.peakRss.api)), baseline: '—', ratio: '—', target: '≤ 300', verdict: Math.max(hubSingle.peakRss.api, hubBatch.peakRss.api) <= 300 ? 'met' : 'NOT MET' });
+    // Where the API's time goes under the 1-event load: a second API process with V8's sampling profiler, the same load.
+    const profileDir = join(stack.dir, 'profile-api');
+    const profiledPort = await freePort();
+    const profiled = await stack.startProcess('apps/api/src/main.js', { PORT: String(profiledPort) }, `http://127.0.0.1:${profiledPort}/health/ready`, ['--cpu-prof', `--cpu-prof-dir=${profileDir}`]);
+    const loadStart = performance.now();
+    await load({ url: `http://127.0.0.1:${profiledPort}/api/v1/events`, body: single, headers: auth, seconds: Math.max(4, SECONDS / 2) });
+    const loadEnd = performance.now();
+    await stack.stopProcess(profiled);
+    const exited = performance.now();
+    await emptyQueues();
+    // Only the load: start-up and shutdown left out (the stretch is counted back from the process's exit).
+    const apiProfile = summarizeProfiles(profileDir, { fromMs: exited - loadStart, toMs: exited - loadEnd });
+    const serverRatio = (run: LoadResult, other: LoadResult) => (run.cpuSeconds.server / run.requests / (other.cpuSeconds.server / other.requests)).toFixed(1);
+    notes.push(
+      `Limiting factor of accept (every accept row, ALM's too: see its server CPU row): CPU of the API process. Per request it spends ${serverRatio(hubSingle, baseSingle)}× (1 event) ` +
+        `and ${serverRatio(hubBatch, baseBatch)}× (500 events) the CPU of the bare server, which shares the same two cores ` +
+        `with redis-server and the load generator. Its busy CPU during the 1-event load, by owner (V8 CPU profile): ${describeShares(apiProfile.shares, 14)}. ` +
+        'No single part dominates: the request passes Fastify, Nest\'s router, guard and pipe, passport, the logger, the LB validation and BullMQ; ' +
+        '"native" is mostly the socket write system calls of the response and the Redis command, which the bare server pays too.',
+    );
 
-  // Where the API's time goes under the 1-event load: a second API process with V8's sampling profiler, the same load.
-  const profileDir = join(stack.dir, 'profile-api');
-  const profiledPort = await freePort();
-  const profiled = await stack.startProcess('apps/api/src/main.js', { PORT: String(profiledPort) }, `http://127.0.0.1:${profiledPort}/health/ready`, ['--cpu-prof', `--cpu-prof-dir=${profileDir}`]);
-  const loadStart = performance.now();
-  await load({ url: `http://127.0.0.1:${profiledPort}/api/v1/events`, body: single, headers: auth, seconds: Math.max(4, SECONDS / 2) });
-  const loadEnd = performance.now();
-  await stack.stopProcess(profiled);
-  const exited = performance.now();
-  await emptyQueues();
-  // Only the load: start-up and shutdown left out (the stretch is counted back from the process's exit).
-  const apiProfile = summarizeProfiles(profileDir, { fromMs: exited - loadStart, toMs: exited - loadEnd });
-  const serverRatio = (run: LoadResult, other: LoadResult) => (run.cpuSeconds.server / run.requests / (other.cpuSeconds.server / other.requests)).toFixed(1);
-  notes.push(
-    `Limiting factor of accept (every accept row): CPU of the API process. Per request it spends ${serverRatio(hubSingle, baseSingle)}× (1 event), ` +
-      `${serverRatio(hubBatch, baseBatch)}× (500 events) and ${serverRatio(hubAlm, baseAlm)}× (ALM) the CPU of the bare server, which shares the same two cores ` +
-      `with redis-server and the load generator. Its busy CPU during the 1-event load, by owner (V8 CPU profile): ${describeShares(apiProfile.shares, 14)}. ` +
-      'No single part dominates: the request passes Fastify, Nest\'s router, guard and pipe, passport, the logger, the LB validation and BullMQ; ' +
-      '"native" is mostly the socket write system calls of the response and the Redis command, which the bare server pays too.',
-  );
-
-  // Drain: queue DRAIN_EVENTS events in 500-event requests with no worker running, then start one and time it.
-  await admin(base, '/admin/programs', { programId: 'DRAIN', name: 'Drain' });
-  const drainKey = (await admin(base, '/admin/api-keys', { name: 'drain', programIds: ['DRAIN'], scopes: ['events:write'] })).key;
-  for (let r = 0; r < DRAIN_EVENTS / 500; r++) {
-    const body = JSON.stringify(Array.from({ length: 500 }, (_, i) => lbEvent('DRAIN', `AI:${r}-${i}`)));
-    const res = await fetch(`${base}/api/v1/events`, { method: 'POST', headers: { authorization: `Bearer ${drainKey}`, 'content-type': 'application/json' }, body });
-    if (res.status !== 202) throw new Error(`drain setup: ${res.status}`);
+    notes.push(`Accept: autocannon, ${CONNECTIONS} connections, ${SECONDS} s per run after a warm-up, the API process alone (no worker running); baseline: a bare Fastify server doing one BullMQ add per request with an offline-queue-free connection, no auth or validation. CPU µs per request: the user + system time of the server's and redis-server's process trees (from /proc) over the requests answered, which other load on the machine hardly moves.`);
   }
-  const workerPort = await freePort();
-  const worker = await stack.startProcess('apps/worker/src/main.js', { WORKER_HEALTH_PORT: String(workerPort) }, `http://127.0.0.1:${workerPort}/health/live`);
-  let workerRss = 0;
-  const rssSampler = setInterval(() => (workerRss = Math.max(workerRss, rssMb(worker.pid!))), 250);
-  const drainCpu = new CpuAccount({ worker: worker.pid, postgres: stack.postgres.pid }).start();
-  const hubDrain = await timeDrain(stack.postgres.url, 'DRAIN', DRAIN_EVENTS);
-  const drainUsed = drainCpu.stop();
-  clearInterval(rssSampler);
-  const plainCpu = new CpuAccount({ postgres: stack.postgres.pid }).start();
-  const plainNodeBefore = process.cpuUsage();
-  const plain = await plainBatchedInsert(stack.postgres.url, 'PLAIN', DRAIN_EVENTS);
-  const plainNode = process.cpuUsage(plainNodeBefore);
-  const plainUsed = { postgres: plainCpu.stop().postgres ?? 0, node: (plainNode.user + plainNode.system) / 1e6 };
-  record(compare('drain, 500-event jobs', 'stored events/s', hubDrain, plain, { ratio: DRAIN_TARGET, higherIsBetter: true }));
-  const per10k = (seconds: number) => fmt((seconds * 10_000) / DRAIN_EVENTS, 2);
-  record({ scenario: 'drain, 500-event jobs', metric: 'writer CPU s per 10k events (worker | plain Node)', hub: per10k(drainUsed.worker), baseline: per10k(plainUsed.node), ratio: (drainUsed.worker / plainUsed.node).toFixed(2), target: '—', verdict: '' });
-  record({ scenario: 'drain, 500-event jobs', metric: 'postgres CPU s per 10k events', hub: per10k(drainUsed.postgres), baseline: per10k(plainUsed.postgres), ratio: (drainUsed.postgres / plainUsed.postgres).toFixed(2), target: '—', verdict: '' });
-  record({ scenario: 'memory', metric: 'worker RSS MB while draining (peak)', hub: fmt(workerRss), baseline: '—', ratio: '—', target: 'printed', verdict: '' });
-  notes.push(`Drain: ${fmt(DRAIN_EVENTS)} LB events queued in 500-event requests, then one worker started; timed from the first stored event. Baseline: the same rows (every column, same values) written by one Node process with the same unnest INSERT … ON CONFLICT DO NOTHING, 1,000 rows a statement.`);
-  notes.push(`Accept: autocannon, ${CONNECTIONS} connections, ${SECONDS} s per run after a warm-up, the API process alone (no worker running); baseline: a bare Fastify server doing one BullMQ add per request with an offline-queue-free connection, no auth or validation.`);
-  void worker;
-  await stack.stopProcess(worker);
+  if (runs('alm')) {
+    // ALM: signed one-event deliveries against the same baseline. The same delivery every time: accepting costs the
+    // same whether the event is new (the worker's store drops repeats), and the signature must match the body.
+    await admin(base, '/admin/programs', { programId: 'ALMBENCH', name: 'ALM benchmark' });
+    const almHook = await admin(base, '/admin/alm/webhooks', { name: 'bench', programId: 'ALMBENCH', auth: { type: 'signature', secret: ALM_SECRET } });
+    const almOne = almDelivery(0, 1);
+    await load({ url: `${base}${almHook.path}`, body: almOne, headers: signedAlmHeaders(almOne, ALM_SECRET), seconds: 2 }); // warm-up
+    const baseAlm = await load({ url: baselineUrl, body: almOne, seconds: SECONDS, cpu: baseCpu });
+    const hubAlm = await stack.profiled(api, () => load({ url: `${base}${almHook.path}`, body: almOne, headers: signedAlmHeaders(almOne, ALM_SECRET), seconds: SECONDS, watch, cpu: hubCpu }));
+    acceptRows('ALM webhook, 1 signed event', hubAlm, baseAlm, 1);
+    await emptyQueues();
 
-  // Learner records: the same LB drain with records off and on, alternating, no other worker running.
-  const records = await benchLearnerRecords(stack, base, { events: Number(process.env.BENCH_RECORDS_EVENTS ?? 20_000), rounds: Number(process.env.BENCH_RECORDS_ROUNDS ?? 3) });
-  record(compare('learner records', 'worker events/s, records on vs off', records.recordsOn.worker, records.recordsOff.worker, { ratio: 0.8, higherIsBetter: true }));
-  record(compare('learner records', 'stored events/s (first to last), records on vs off', records.recordsOn.writes, records.recordsOff.writes, { ratio: 0.8, higherIsBetter: true }));
-  record({ scenario: 'learner records', metric: 'records caught up, events/s (first stored to last in records)', hub: fmt(records.recordsOn.records ?? 0), baseline: '—', ratio: '—', target: 'printed', verdict: '' });
-  notes.push(
-    `Learner records: ${fmt(records.events)} new LB events (every one a new record) drained by one worker with HUB_LEARNER_RECORDS=off, then on (median of ${records.rounds} rounds); ` +
-      `records cost ${records.costPercent.worker} % of the worker's events/s (first to last stored: ${records.costPercent.writes} %). Target (issue 3): at most 20 %, i.e. ratio ≥ 0.8. ` +
-      'Records follow the store and give way to it while a backlog drains (HUB_LEARNER_RECORDS_MAX_LAG_MS, 5 s), so in this burst they are written right after it: ' +
-      `all ${fmt(records.events)} were in the records at ${fmt(records.recordsOn.records ?? 0)} events/s from the first stored event. ` +
-      `CPU per 10,000 events, records off → on: worker ${records.recordsOff.cpuPer10k?.worker} → ${records.recordsOn.cpuPer10k?.worker} s, postgres ${records.recordsOff.cpuPer10k?.postgres} → ${records.recordsOn.cpuPer10k?.postgres} s ` +
-      '(what the records cost in sustained load, where there is no idle time to give them).',
-  );
-
-  // ALM: 100-event signed deliveries queued with no worker running, then one worker started and timed, as above.
-  await admin(base, '/admin/programs', { programId: 'ALMDRAIN', name: 'ALM drain' });
-  const almDrainHook = await admin(base, '/admin/alm/webhooks', { name: 'drain', programId: 'ALMDRAIN', auth: { type: 'signature', secret: ALM_SECRET } });
-  await queueAlmDeliveries(`${base}${almDrainHook.path}`, ALM_SECRET, ALM_DRAIN_EVENTS / 100, 100);
-  const almWorkerPort = await freePort();
-  await stack.startProcess('apps/worker/src/main.js', { WORKER_HEALTH_PORT: String(almWorkerPort) }, `http://127.0.0.1:${almWorkerPort}/health/live`);
-  const almDrain = await timeDrain(stack.postgres.url, 'ALMDRAIN', ALM_DRAIN_EVENTS);
-  const almPlain = await plainBatchedInsert(stack.postgres.url, 'PLAINALM', ALM_DRAIN_EVENTS);
-  record(compare('ALM drain, 100-event deliveries', 'stored events/s', almDrain, almPlain, { ratio: DRAIN_TARGET, higherIsBetter: true }));
-  notes.push(`ALM: accept of one signed event (HMAC-SHA256 hex over the raw body, the same delivery each time) against the same bare server; drain: ${fmt(ALM_DRAIN_EVENTS)} events in signed 100-event deliveries queued with no worker running, then one worker started; baseline the plain batched INSERT of as many rows.`);
-
-  // imc: messages published to RabbitMQ (AMQP 1.0) with no consumer, then one worker's consumer started and timed.
-  const IMC_MESSAGES = Number(process.env.BENCH_IMC_MESSAGES ?? 5_000);
-  const imcRate = await benchImc(stack, 'IMCBENCH', IMC_MESSAGES);
-  record({ scenario: 'imc queue (RabbitMQ, AMQP 1.0)', metric: 'messages consumed and stored/s', hub: fmt(imcRate), baseline: '—', ratio: '—', target: 'printed', verdict: '' });
-  notes.push(`imc: ${fmt(IMC_MESSAGES)} distinct registration changes published to de.imc.ils_registrations on a throw-away RabbitMQ with no consumer, then one worker (credit 50) consumed them; timed from the first stored event.`);
-
-  // Reads: the same filtered queries with 10 thousand and with 1 million events stored.
-  await admin(base, '/admin/programs', { programId: 'QUERY', name: 'Queries' });
-  const readKey = (await admin(base, '/admin/api-keys', { name: 'reader', programIds: ['QUERY'], scopes: ['events:read'] })).key;
-  const bySize = new Map<number, Map<string, LoadResult>>();
-  for (const size of QUERY_SIZES) {
-    await seedEvents(stack.postgres.url, 'QUERY', size);
-    const results = new Map<string, LoadResult>();
-    for (const query of READ_QUERIES('QUERY')) results.set(query.name, await measureQuery(base, readKey, query.path, Math.max(3, SECONDS / 2)));
-    bySize.set(size, results);
   }
-  const [small, large] = QUERY_SIZES;
-  for (const query of READ_QUERIES('QUERY')) {
-    const a = bySize.get(small)!.get(query.name)!;
-    const b = bySize.get(large)!.get(query.name)!;
-    record(compare(query.name, `p50 ms at ${fmt(large)} vs ${fmt(small)}`, Math.max(b.p50, 0.5), Math.max(a.p50, 0.5), { ratio: 2, higherIsBetter: false }, 1));
-    record({ scenario: query.name, metric: `p99 ms at ${fmt(large)} (${fmt(small)})`, hub: fmt(b.p99), baseline: fmt(a.p99), ratio: (b.p99 / Math.max(a.p99, 0.5)).toFixed(2), target: '—', verdict: '' });
+  if (runs('drain')) {
+    // Drain: queue DRAIN_EVENTS events in 500-event requests with no worker running, then start one and time it.
+    await admin(base, '/admin/programs', { programId: 'DRAIN', name: 'Drain' });
+    const drainKey = (await admin(base, '/admin/api-keys', { name: 'drain', programIds: ['DRAIN'], scopes: ['events:write'] })).key;
+    for (let r = 0; r < DRAIN_EVENTS / 500; r++) {
+      const body = JSON.stringify(Array.from({ length: 500 }, (_, i) => lbEvent('DRAIN', `AI:${r}-${i}`)));
+      const res = await fetch(`${base}/api/v1/events`, { method: 'POST', headers: { authorization: `Bearer ${drainKey}`, 'content-type': 'application/json' }, body });
+      if (res.status !== 202) throw new Error(`drain setup: ${res.status}`);
+    }
+    const workerPort = await freePort();
+    const worker = await stack.startProcess('apps/worker/src/main.js', { WORKER_HEALTH_PORT: String(workerPort) }, `http://127.0.0.1:${workerPort}/health/live`);
+    let workerRss = 0;
+    const rssSampler = setInterval(() => (workerRss = Math.max(workerRss, rssMb(worker.pid!))), 250);
+    const drainCpu = new CpuAccount({ worker: worker.pid, postgres: stack.postgres.pid }).start();
+    const hubDrain = await stack.profiled(worker, () => timeDrain(stack.postgres.url, 'DRAIN', DRAIN_EVENTS));
+    const drainUsed = drainCpu.stop();
+    clearInterval(rssSampler);
+    const plainCpu = new CpuAccount({ postgres: stack.postgres.pid }).start();
+    const plainNodeBefore = process.cpuUsage();
+    const plain = await plainBatchedInsert(stack.postgres.url, 'PLAIN', DRAIN_EVENTS);
+    const plainNode = process.cpuUsage(plainNodeBefore);
+    const plainUsed = { postgres: plainCpu.stop().postgres ?? 0, node: (plainNode.user + plainNode.system) / 1e6 };
+    record(compare('drain, 500-event jobs', 'stored events/s', hubDrain, plain, { ratio: DRAIN_TARGET, higherIsBetter: true }));
+    const per10k = (seconds: number) => fmt((seconds * 10_000) / DRAIN_EVENTS, 2);
+    record({ scenario: 'drain, 500-event jobs', metric: 'writer CPU s per 10k events (worker | plain Node)', hub: per10k(drainUsed.worker), baseline: per10k(plainUsed.node), ratio: (drainUsed.worker / plainUsed.node).toFixed(2), target: '—', verdict: '' });
+    record({ scenario: 'drain, 500-event jobs', metric: 'postgres CPU s per 10k events', hub: per10k(drainUsed.postgres), baseline: per10k(plainUsed.postgres), ratio: (drainUsed.postgres / plainUsed.postgres).toFixed(2), target: '—', verdict: '' });
+    record({ scenario: 'memory', metric: 'worker RSS MB while draining (peak)', hub: fmt(workerRss), baseline: '—', ratio: '—', target: 'printed', verdict: '' });
+    notes.push(`Drain: ${fmt(DRAIN_EVENTS)} LB events queued in 500-event requests, then one worker started; timed from the first stored event. Baseline: the same rows (every column, same values) written by one Node process with the same unnest INSERT … ON CONFLICT DO NOTHING, 1,000 rows a statement.`);
+    await stack.stopProcess(worker);
+
   }
-  notes.push(`Queries: autocannon GET, ${CONNECTIONS} connections; the event store filled in SQL to ${fmt(small)} and then ${fmt(large)} events (200 participants, 8 types, a year of times); latencies under 1 ms count as 0.5 ms.`);
+  if (runs('records')) {
+    // Learner records: the same LB drain with records off and on, alternating, no other worker running.
+    const records = await benchLearnerRecords(stack, base, { events: Number(process.env.BENCH_RECORDS_EVENTS ?? 20_000), rounds: Number(process.env.BENCH_RECORDS_ROUNDS ?? 3) });
+    record(compare('learner records', 'worker events/s, records on vs off', records.recordsOn.worker, records.recordsOff.worker, { ratio: 0.8, higherIsBetter: true }));
+    record(compare('learner records', 'stored events/s (first to last), records on vs off', records.recordsOn.writes, records.recordsOff.writes, { ratio: 0.8, higherIsBetter: true }));
+    record({ scenario: 'learner records', metric: 'records caught up, events/s (first stored to last in records)', hub: fmt(records.recordsOn.records ?? 0), baseline: '—', ratio: '—', target: 'printed', verdict: '' });
+    notes.push(
+      `Learner records: ${fmt(records.events)} new LB events (every one a new record) drained by one worker with HUB_LEARNER_RECORDS=off, then on (median of ${records.rounds} rounds); ` +
+        `records cost ${records.costPercent.worker} % of the worker's events/s (first to last stored: ${records.costPercent.writes} %). Target (issue 3): at most 20 %, i.e. ratio ≥ 0.8. ` +
+        'Records follow the store and give way to it while a backlog drains (HUB_LEARNER_RECORDS_MAX_LAG_MS, 5 s), so in this burst they are written right after it: ' +
+        `all ${fmt(records.events)} were in the records at ${fmt(records.recordsOn.records ?? 0)} events/s from the first stored event. ` +
+        `CPU per 10,000 events, records off → on: worker ${records.recordsOff.cpuPer10k?.worker} → ${records.recordsOn.cpuPer10k?.worker} s, postgres ${records.recordsOff.cpuPer10k?.postgres} → ${records.recordsOn.cpuPer10k?.postgres} s ` +
+        '(what the records cost in sustained load, where there is no idle time to give them).',
+    );
+
+  }
+  if (runs('alm')) {
+    // ALM: 100-event signed deliveries queued with no worker running, then one worker started and timed, as above.
+    await admin(base, '/admin/programs', { programId: 'ALMDRAIN', name: 'ALM drain' });
+    const almDrainHook = await admin(base, '/admin/alm/webhooks', { name: 'drain', programId: 'ALMDRAIN', auth: { type: 'signature', secret: ALM_SECRET } });
+    await queueAlmDeliveries(`${base}${almDrainHook.path}`, ALM_SECRET, ALM_DRAIN_EVENTS / 100, 100);
+    const almWorkerPort = await freePort();
+    const almWorker = await stack.startProcess('apps/worker/src/main.js', { WORKER_HEALTH_PORT: String(almWorkerPort) }, `http://127.0.0.1:${almWorkerPort}/health/live`);
+    const almDrain = await stack.profiled(almWorker, () => timeDrain(stack.postgres.url, 'ALMDRAIN', ALM_DRAIN_EVENTS));
+    const almPlain = await plainBatchedInsert(stack.postgres.url, 'PLAINALM', ALM_DRAIN_EVENTS);
+    record(compare('ALM drain, 100-event deliveries', 'stored events/s', almDrain, almPlain, { ratio: DRAIN_TARGET, higherIsBetter: true }));
+    notes.push(`ALM: accept of one signed event (HMAC-SHA256 hex over the raw body, the same delivery each time) against the same bare server; drain: ${fmt(ALM_DRAIN_EVENTS)} events in signed 100-event deliveries queued with no worker running, then one worker started; baseline the plain batched INSERT of as many rows.`);
+    await stack.stopProcess(almWorker);
+
+  }
+  if (runs('imc')) {
+    // imc: messages published to RabbitMQ (AMQP 1.0) with no consumer, then one worker's consumer started and timed.
+    const IMC_MESSAGES = Number(process.env.BENCH_IMC_MESSAGES ?? 5_000);
+    const imcRate = await benchImc(stack, 'IMCBENCH', IMC_MESSAGES);
+    record({ scenario: 'imc queue (RabbitMQ, AMQP 1.0)', metric: 'messages consumed and stored/s', hub: fmt(imcRate), baseline: '—', ratio: '—', target: 'printed', verdict: '' });
+    notes.push(`imc: ${fmt(IMC_MESSAGES)} distinct registration changes published to de.imc.ils_registrations on a throw-away RabbitMQ with no consumer, then one worker (credit 50) consumed them; timed from the first stored event.`);
+
+  }
+  if (runs('queries')) {
+    // Reads: the same filtered queries with 10 thousand and with 1 million events stored.
+    await admin(base, '/admin/programs', { programId: 'QUERY', name: 'Queries' });
+    const readKey = (await admin(base, '/admin/api-keys', { name: 'reader', programIds: ['QUERY'], scopes: ['events:read'] })).key;
+    const bySize = new Map<number, Map<string, LoadResult>>();
+    for (const size of QUERY_SIZES) {
+      await seedEvents(stack.postgres.url, 'QUERY', size);
+      const results = new Map<string, LoadResult>();
+      for (const query of READ_QUERIES('QUERY')) results.set(query.name, await measureQuery(base, readKey, query.path, Math.max(3, SECONDS / 2)));
+      bySize.set(size, results);
+    }
+    const [small, large] = QUERY_SIZES;
+    for (const query of READ_QUERIES('QUERY')) {
+      const a = bySize.get(small)!.get(query.name)!;
+      const b = bySize.get(large)!.get(query.name)!;
+      record(compare(query.name, `p50 ms at ${fmt(large)} vs ${fmt(small)}`, Math.max(b.p50, 0.5), Math.max(a.p50, 0.5), { ratio: 2, higherIsBetter: false }, 1));
+      record({ scenario: query.name, metric: `p99 ms at ${fmt(large)} (${fmt(small)})`, hub: fmt(b.p99), baseline: fmt(a.p99), ratio: (b.p99 / Math.max(a.p99, 0.5)).toFixed(2), target: '—', verdict: '' });
+    }
+    notes.push(`Queries: autocannon GET, ${CONNECTIONS} connections; the event store filled in SQL to ${fmt(small)} and then ${fmt(large)} events (200 participants, 8 types, a year of times); latencies under 1 ms count as 0.5 ms.`);
+
+  }
 
   const table = renderTable(rows);
   console.log(`\n${table}\n`);
   for (const note of notes) console.log(`- ${note}`);
-  writeReport(new URL('../../docs/benchmarks.md', import.meta.url), rows, notes);
-  console.log('\nwritten to docs/benchmarks.md');
+  if (only.size === 0) {
+    writeReport(new URL('../../docs/benchmarks.md', import.meta.url), rows, [
+      ...notes,
+      'Partial runs: `BENCH_ONLY=alm,accept node dist/bench/run-bench.js` runs only those groups (accept, drain, records, alm, imc, queries) and leaves this page alone; `BENCH_CPU_PROFILE=<dir>` also writes a CPU profile of the hub process for each measured window (summarise with `node dist/bench/profile-summary.js <file>`).',
+    ]);
+    console.log('\nwritten to docs/benchmarks.md');
+  }
 } finally {
   await stack.stop();
 }

@@ -56,6 +56,32 @@ describe('GET /api/v1/alm/learning-objects', () => {
     ]);
   });
 
+  it('settles many changes to the same rows inside one delivery as if they had come one by one', async () => {
+    // One delivery, out of ALM-time order: the newest figures and states win, an older one arriving later changes nothing.
+    const body = almDelivery([
+      event('CI_STATS', 1_725_000_300, { loInstanceId: 'course:700_1', enrollmentCount: 10, waitlistCount: 1, seatLimit: 30 }),
+      event('LEARNING_OBJECT_INSTANCE_MODIFICATION', 1_725_000_100, { loId: 'course:700', loInstanceId: 'course:700_1', loType: 'course' }),
+      event('LEARNING_OBJECT_MODIFICATION', 1_725_000_200, { loId: 'course:700', loType: 'course' }),
+      event('CI_STATS', 1_725_000_200, { loInstanceId: 'course:700_1', enrollmentCount: 3, waitlistCount: 0, seatLimit: 30 }),
+      event('LEARNING_OBJECT_DRAFT', 1_725_000_100, { loId: 'course:700', loType: 'course' }),
+      event('LEARNING_OBJECT_INSTANCE_DELETION', 1_725_000_500, { loId: 'course:700', loInstanceId: 'course:700_2' }),
+      event('LEARNING_OBJECT_INSTANCE_MODIFICATION', 1_725_000_400, { loId: 'course:700', loInstanceId: 'course:700_2' }),
+      event('CI_STATS', 1_725_000_300, { loInstanceId: 'course:701_1', enrollmentCount: 5, waitlistCount: 0, seatLimit: 5 }),
+    ]);
+    expect((await deliver(webhook, body)).status).toBe(202);
+    await waitForDrain();
+    const res = await api().get('/api/v1/alm/learning-objects/course:700').set(reader).expect(200);
+    expect(res.body).toMatchObject({ loId: 'course:700', loType: 'course', state: 'published', stateEventName: 'LEARNING_OBJECT_MODIFICATION' });
+    expect(res.body.instances).toEqual([
+      expect.objectContaining({ loInstanceId: 'course:700_1', state: 'active', enrollmentCount: 10, waitlistCount: 1, seatsSourceUtc: '2024-08-30T06:45:00.000Z' }),
+      expect.objectContaining({ loInstanceId: 'course:700_2', state: 'deleted' }),
+    ]);
+    // The parent of an instance known only from CI_STATS is known too.
+    expect((await api().get('/api/v1/alm/learning-objects/course:701').set(reader).expect(200)).body.instances).toEqual([
+      expect.objectContaining({ loInstanceId: 'course:701_1', enrollmentCount: 5, seatLimit: 5 }),
+    ]);
+  });
+
   it('reads learning_program ids in the public API spelling', async () => {
     await send(webhook, event('LEARNING_OBJECT_DRAFT', 1_725_000_000, { loId: 'learning_program:77', loType: 'learning_program' }));
     for (const id of ['learning_program:77', 'learningProgram:77']) {

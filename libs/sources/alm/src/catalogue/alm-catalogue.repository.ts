@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
+import type { EntityManager, Repository } from 'typeorm';
 import { loTypeFromId } from '../ids/alm-ids.js';
 import { AlmLearningObjectInstanceEntity } from './alm-learning-object-instance.entity.js';
 import { AlmLearningObjectEntity } from './alm-learning-object.entity.js';
@@ -19,10 +19,50 @@ export interface CataloguePageQuery {
   limit: number;
 }
 
+/** One row write of a delivery's catalogue changes; `lockKey` orders them (see `planCatalogueWrites`). */
+export type CatalogueWrite =
+  | { kind: 'learning-object'; lockKey: string; update: LearningObjectStateUpdate }
+  | { kind: 'ensure-learning-object'; lockKey: string; loId: string; loType: string | null }
+  | { kind: 'instance'; lockKey: string; update: InstanceStateUpdate }
+  | { kind: 'instance-seats'; lockKey: string; update: InstanceSeatsUpdate };
+
+/**
+ * The row writes of a delivery's catalogue updates, in the order they are run:
+ * - an update naming an id longer than the columns allow is left out (its event is still stored), reported in `skipped`;
+ * - an instance's parent is made known once per delivery (the first time it is needed; later ones would be no-ops);
+ * - sorted by row (table, then id), stably: each row still sees its updates in delivery order, so the result is the
+ *   one of applying them one by one, and every job locks rows in the same order, so jobs writing the same rows in
+ *   their own transactions queue instead of deadlocking.
+ */
+export function planCatalogueWrites(updates: readonly CatalogueUpdate[]): { writes: CatalogueWrite[]; skipped: CatalogueUpdate[] } {
+  const writes: CatalogueWrite[] = [];
+  const skipped: CatalogueUpdate[] = [];
+  const ensured = new Set<string>();
+  for (const update of updates) {
+    const ids = [update.type === 'learning-object' ? update.loId : update.loInstanceId, update.type === 'learning-object' ? null : update.loId];
+    if (ids.some((id) => id !== null && id.length > MAX_ID)) {
+      skipped.push(update);
+      continue;
+    }
+    if (update.type === 'learning-object') {
+      writes.push({ kind: 'learning-object', lockKey: `lo:${update.loId}`, update });
+      continue;
+    }
+    if (update.loId && !ensured.has(update.loId)) {
+      ensured.add(update.loId);
+      writes.push({ kind: 'ensure-learning-object', lockKey: `lo:${update.loId}`, loId: update.loId, loType: update.type === 'instance' ? update.loType : null });
+    }
+    writes.push(update.type === 'instance' ? { kind: 'instance', lockKey: `in:${update.loInstanceId}`, update } : { kind: 'instance-seats', lockKey: `in:${update.loInstanceId}`, update });
+  }
+  // Array.prototype.sort is stable.
+  writes.sort((a, b) => (a.lockKey < b.lockKey ? -1 : a.lockKey > b.lockKey ? 1 : 0));
+  return { writes, skipped };
+}
+
 /**
  * The small ALM catalogue. Writes are upserts that only win when their ALM time is at least the stored one
- * (`catalogueUpdateWins`, in SQL so concurrent workers cannot interleave a read and a write); each is a statement
- * of its own, so two jobs touching the same rows in another order cannot deadlock.
+ * (`catalogueUpdateWins`, in SQL so concurrent workers cannot interleave a read and a write). A delivery's writes run
+ * in one transaction (one commit, not one per event), in the row order of `planCatalogueWrites`.
  */
 @Injectable()
 export class AlmCatalogueRepository {
@@ -34,24 +74,25 @@ export class AlmCatalogueRepository {
   ) {}
 
   async apply(programId: string, accountId: string, updates: readonly CatalogueUpdate[]): Promise<void> {
-    for (const update of updates) {
-      const ids = [update.type === 'learning-object' ? update.loId : update.loInstanceId, update.type === 'learning-object' ? null : update.loId];
-      if (ids.some((id) => id !== null && id.length > MAX_ID)) {
-        // The event itself is stored; only its catalogue entry is skipped (such an id is not ALM's).
-        this.logger.warn(`ALM catalogue: ${update.sourceEventName} ${update.sourceEventId} names an id over ${MAX_ID} characters; not catalogued`);
-        continue;
-      }
-      if (update.type === 'learning-object') await this.applyLearningObject(programId, accountId, update);
-      else {
-        if (update.loId) await this.ensureLearningObject(programId, accountId, update.loId, update.type === 'instance' ? update.loType : null);
-        if (update.type === 'instance') await this.applyInstanceState(programId, accountId, update);
-        else await this.applySeats(programId, accountId, update);
-      }
+    if (updates.length === 0) return;
+    const { writes, skipped } = planCatalogueWrites(updates);
+    for (const update of skipped) {
+      // The event itself is stored; only its catalogue entry is skipped (such an id is not ALM's).
+      this.logger.warn(`ALM catalogue: ${update.sourceEventName} ${update.sourceEventId} names an id over ${MAX_ID} characters; not catalogued`);
     }
+    if (writes.length === 0) return;
+    await this.learningObjects.manager.transaction(async (manager) => {
+      for (const write of writes) {
+        if (write.kind === 'learning-object') await this.applyLearningObject(manager, programId, accountId, write.update);
+        else if (write.kind === 'ensure-learning-object') await this.ensureLearningObject(manager, programId, accountId, write.loId, write.loType);
+        else if (write.kind === 'instance') await this.applyInstanceState(manager, programId, accountId, write.update);
+        else await this.applySeats(manager, programId, accountId, write.update);
+      }
+    });
   }
 
-  private async applyLearningObject(programId: string, accountId: string, u: LearningObjectStateUpdate): Promise<void> {
-    await this.learningObjects.query(
+  private async applyLearningObject(manager: EntityManager, programId: string, accountId: string, u: LearningObjectStateUpdate): Promise<void> {
+    await manager.query(
       `INSERT INTO alm_learning_objects AS t (program_id, lo_id, lo_type, account_id, state, state_inferred, state_source_utc, state_event_id, state_event_name)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
        ON CONFLICT (program_id, lo_id) DO UPDATE SET
@@ -64,15 +105,15 @@ export class AlmCatalogueRepository {
   }
 
   /** An instance's parent becomes known (state unknown) even before any event about the object itself. */
-  private async ensureLearningObject(programId: string, accountId: string, loId: string, type: string | null): Promise<void> {
-    await this.learningObjects.query(
+  private async ensureLearningObject(manager: EntityManager, programId: string, accountId: string, loId: string, type: string | null): Promise<void> {
+    await manager.query(
       `INSERT INTO alm_learning_objects (program_id, lo_id, lo_type, account_id) VALUES ($1, $2, $3, $4) ON CONFLICT (program_id, lo_id) DO NOTHING`,
       [programId, loId, loType(type ?? loTypeFromId(loId)), accountId],
     );
   }
 
-  private async applyInstanceState(programId: string, accountId: string, u: InstanceStateUpdate): Promise<void> {
-    await this.instances.query(
+  private async applyInstanceState(manager: EntityManager, programId: string, accountId: string, u: InstanceStateUpdate): Promise<void> {
+    await manager.query(
       `INSERT INTO alm_learning_object_instances AS t (program_id, lo_instance_id, lo_id, account_id, state, state_inferred, state_source_utc, state_event_id, state_event_name)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
        ON CONFLICT (program_id, lo_instance_id) DO UPDATE SET
@@ -84,8 +125,8 @@ export class AlmCatalogueRepository {
     );
   }
 
-  private async applySeats(programId: string, accountId: string, u: InstanceSeatsUpdate): Promise<void> {
-    await this.instances.query(
+  private async applySeats(manager: EntityManager, programId: string, accountId: string, u: InstanceSeatsUpdate): Promise<void> {
+    await manager.query(
       `INSERT INTO alm_learning_object_instances AS t (program_id, lo_instance_id, lo_id, account_id, enrollment_count, waitlist_count,
          seat_limit, seat_availability, waitlist_limit, waitlist_availability, seats_source_utc, seats_event_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)

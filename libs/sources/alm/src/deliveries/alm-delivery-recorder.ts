@@ -3,6 +3,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { routeConfigOf } from '@hub/observability';
 import { deliveryHeaderSummary } from '../security/delivery-header-summary.js';
+import type { HttpHeaders } from '../security/header-value.js';
 import type { DetectedAlmSignatureScheme } from '../security/detect-signature-scheme.js';
 import type { AlmDeliveryOutcome } from './alm-webhook-delivery.entity.js';
 import { AlmWebhookDeliveryRepository, DELIVERIES_KEPT, type NewAlmWebhookDelivery } from './alm-webhook-delivery.repository.js';
@@ -23,6 +24,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const OUTCOMES: Record<number, AlmDeliveryOutcome> = { 202: 'accepted', 400: 'bad_request', 401: 'unauthorized', 413: 'too_large', 503: 'unavailable' };
 
+/** A delivery as the hook saw it; its headers are summarised only if it is still among the last ones at the flush. */
+type PendingDelivery = Omit<NewAlmWebhookDelivery, 'headers'> & { rawHeaders: HttpHeaders };
+
 /**
  * Keeps the last deliveries of each webhook, whatever their outcome. It records from Fastify's onResponse hook
  * rather than from the controller because some answers never reach the controller: a 413 is sent while the body
@@ -30,13 +34,14 @@ const OUTCOMES: Record<number, AlmDeliveryOutcome> = { 202: 'accepted', 400: 'ba
  *
  * It is diagnostics, never on a delivery's path: entries wait in memory (the last 20 per webhook) and are written
  * together every DELIVERY_LOG_FLUSH_MS, so a busy webhook costs two statements per flush instead of a write, and
- * row-lock contention on its pruning, per delivery. A crash loses at most that half second of entries.
+ * row-lock contention on its pruning, per delivery. A crash loses at most that half second of entries. The header
+ * summary (the costly part) is made at the flush, for the entries still kept, not for every delivery.
  */
 @Injectable()
 export class AlmDeliveryRecorder implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(AlmDeliveryRecorder.name);
   private readonly notes = new WeakMap<FastifyRequest, AlmDeliveryNote>();
-  private pending = new Map<string, NewAlmWebhookDelivery[]>();
+  private pending = new Map<string, PendingDelivery[]>();
   private timer: NodeJS.Timeout | undefined;
   private flushing = Promise.resolve();
 
@@ -78,7 +83,7 @@ export class AlmDeliveryRecorder implements OnModuleInit, OnApplicationShutdown 
       outcome: OUTCOMES[status] ?? 'other',
       detail: (note.detail ?? (status === 413 ? 'the body is over the size limit' : null))?.slice(0, 500) ?? null,
       sizeBytes: Buffer.isBuffer(body) ? body.length : Number.isSafeInteger(announced) && announced <= 2 ** 31 - 1 ? announced : null,
-      headers: deliveryHeaderSummary(request.headers),
+      rawHeaders: request.headers,
       verifiesWith: note.verifiesWith ?? null,
       correlationId: String(request.id).slice(0, 100),
     });
@@ -96,7 +101,10 @@ export class AlmDeliveryRecorder implements OnModuleInit, OnApplicationShutdown 
     this.flushing = this.flushing.then(async () => {
       for (const [webhookId, deliveries] of batch) {
         // A webhook deleted meanwhile fails its foreign key: its log is gone with it anyway.
-        await this.deliveries.recordMany(webhookId, deliveries).catch((err: Error) => this.logger.warn(`could not record deliveries of ALM webhook ${webhookId}: ${err.message}`));
+        const rows = () => deliveries.map(({ rawHeaders, ...delivery }) => ({ ...delivery, headers: deliveryHeaderSummary(rawHeaders) }));
+        await Promise.resolve()
+          .then(() => this.deliveries.recordMany(webhookId, rows()))
+          .catch((err: Error) => this.logger.warn(`could not record deliveries of ALM webhook ${webhookId}: ${err.message}`));
       }
     });
   }

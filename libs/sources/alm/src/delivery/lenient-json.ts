@@ -44,21 +44,29 @@ export function maxNestingDepth(text: string): number {
   let depth = 0;
   let max = 0;
   let inString = false;
+  // Char codes, not one-character strings: this runs over every delivery, twice (ingress and worker).
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
+    const ch = text.charCodeAt(i);
     if (inString) {
-      if (ch === '\\') i++;
-      else if (ch === '"') inString = false;
-    } else if (ch === '"') {
+      if (ch === BACKSLASH) i++;
+      else if (ch === QUOTE) inString = false;
+    } else if (ch === QUOTE) {
       inString = true;
-    } else if (ch === '{' || ch === '[') {
+    } else if (ch === OPEN_BRACE || ch === OPEN_BRACKET) {
       if (++depth > max) max = depth;
-    } else if (ch === '}' || ch === ']') {
+    } else if (ch === CLOSE_BRACE || ch === CLOSE_BRACKET) {
       depth--;
     }
   }
   return max;
 }
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
 
 export type LenientParseResult =
   | { ok: true; value: unknown; lenient: boolean }

@@ -24,16 +24,19 @@ export type DeliveryAuthResult = { ok: true } | { ok: false; detail: string; ver
 export class AlmDeliveryAuthenticator {
   private readonly logger = new Logger(AlmDeliveryAuthenticator.name);
   private readonly verifiedBasic = new Map<string, number>();
-  /** Decrypted secrets by their stored ciphertext (unique per encryption: a rotation or a new key is a new entry). */
-  private readonly secrets = new Map<string, string>();
+  /**
+   * Decrypted secrets (their UTF-8 bytes, which HMAC keys with least work) by their stored ciphertext (unique per
+   * encryption: a rotation or a new key is a new entry).
+   */
+  private readonly secrets = new Map<string, Buffer>();
 
   constructor(@Inject(WEBHOOK_SECRET_KEY) private readonly secretKey: Buffer) {}
 
-  async authenticate(webhook: AlmWebhookEntity, rawBody: Buffer, headers: HttpHeaders): Promise<DeliveryAuthResult> {
+  /** Synchronous but for Basic, whose scrypt runs off the event loop: the common signature delivery awaits nothing. */
+  authenticate(webhook: AlmWebhookEntity, rawBody: Buffer, headers: HttpHeaders): DeliveryAuthResult | Promise<DeliveryAuthResult> {
     if (webhook.authType === 'none') return { ok: true };
     if (webhook.authType === 'basic') {
-      const ok = await this.verifyBasic(webhook, headers);
-      return ok ? { ok } : { ok, detail: 'basic: missing or wrong credentials' };
+      return this.verifyBasic(webhook, headers).then((ok) => (ok ? { ok } : { ok, detail: 'basic: missing or wrong credentials' }));
     }
     const secret = this.secretOf(webhook);
     const check = verifyAlmSignature({
@@ -71,12 +74,12 @@ export class AlmDeliveryAuthenticator {
     return ok;
   }
 
-  private secretOf(webhook: AlmWebhookEntity): string {
+  private secretOf(webhook: AlmWebhookEntity): Buffer {
     const stored = webhook.signatureSecret ?? '';
     const memo = this.secrets.get(`${webhook.id}.${stored}`);
     if (memo !== undefined) return memo;
     try {
-      const secret = decryptSecret(stored, this.secretKey, webhook.id);
+      const secret = Buffer.from(decryptSecret(stored, this.secretKey, webhook.id), 'utf8');
       if (this.secrets.size >= MAX_VERIFIED) this.secrets.clear();
       this.secrets.set(`${webhook.id}.${stored}`, secret);
       return secret;

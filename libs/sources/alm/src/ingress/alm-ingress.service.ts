@@ -26,18 +26,22 @@ export class AlmIngressService {
   ) {}
 
   async receive(webhookId: string, rawBody: Buffer, request: FastifyRequest): Promise<AlmDeliveryReceiptDto> {
-    const webhook = UUID.test(webhookId) ? await this.webhooks.find(webhookId) : null;
+    // Cached webhooks and signature checks are synchronous, so a busy sender's delivery awaits only the accept.
+    const webhook = UUID.test(webhookId) ? (this.webhooks.cached(webhookId) ?? (await this.webhooks.find(webhookId))) : null;
     // A disabled webhook looks like an unknown one: ALM disables its own after 7 days of failures as well.
     if (!webhook || !webhook.enabled) throw new NotFoundException('No enabled ALM webhook at this address');
 
-    const auth = await this.authenticator.authenticate(webhook, rawBody, request.headers);
+    const checked = this.authenticator.authenticate(webhook, rawBody, request.headers);
+    const auth = checked instanceof Promise ? await checked : checked;
     if (!auth.ok) {
       this.recorder.note(request, { detail: auth.detail, verifiesWith: auth.verifiesWith });
       throw new UnauthorizedException('The delivery did not authenticate for this webhook');
     }
 
     const contentType = request.headers['content-type']?.slice(0, 200);
-    const parsed = parseAlmDelivery(rawBody);
+    // Decoded once: the same text is parsed here and handed to the pipeline (which keeps a leading BOM; the parser skips it).
+    const body = rawBody.toString('utf8');
+    const parsed = parseAlmDelivery(body);
     if (!parsed.ok) {
       const reason = `${parsed.reason}${parsed.field ? ` (${parsed.field})` : ''}: ${parsed.detail}`;
       this.recorder.note(request, { detail: reason });
@@ -55,7 +59,7 @@ export class AlmIngressService {
           {
             source: 'ALM',
             programId: webhook.programId,
-            body: rawBody.toString('utf8'),
+            body,
             contentType,
             receivedUtc: new Date().toISOString(),
             correlationId: String(request.id),

@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { constantTimeEqual } from './constant-time-equal.js';
 import { singleHeader, type HttpHeaders } from './header-value.js';
 
@@ -85,7 +85,8 @@ export function verifyAlmSignature({ rawBody, headers, config }: VerifyAlmSignat
   const presentedDigest = decodeDigest(stripAlgorithmPrefix(presented, resolved.algorithm), resolved.encoding);
   if (!presentedDigest) return { ok: false, reason: 'malformed' };
   const expected = createHmac(resolved.algorithm, resolved.secret).update(rawBody).digest();
-  return constantTimeEqual(presentedDigest, expected) ? { ok: true } : { ok: false, reason: 'mismatch' };
+  // A digest's length is the algorithm's, public knowledge: only equal lengths need the constant-time comparison.
+  return presentedDigest.length === expected.length && timingSafeEqual(presentedDigest, expected) ? { ok: true } : { ok: false, reason: 'mismatch' };
 }
 
 /** The header value a correct sender puts on `rawBody` (no prefix). For tests, tools and the docs. */

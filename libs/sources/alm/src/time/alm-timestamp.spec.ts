@@ -44,6 +44,16 @@ describe('toUtcIso', () => {
     }
   });
 
+  it('returns a canonical instant as it is, and checks it as strictly as any other', () => {
+    for (const text of ['2024-11-08T03:49:52.000Z', '2024-02-29T23:59:59.999Z', '0001-01-01T00:00:00.000Z', '9999-12-31T23:59:59.999Z']) {
+      expect(toUtcIso(text)).toBe(text);
+      expect(toUtcIso(text)).toBe(new Date(text).toISOString());
+    }
+    for (const bad of ['2023-02-29T00:00:00.000Z', '2024-04-31T00:00:00.000Z', '2024-00-10T00:00:00.000Z', '2024-11-08T24:00:00.000Z', '2024-11-08T03:60:00.000Z', '2024-11-08T03:49:60.000Z']) {
+      expect(toUtcIso(bad)).toBeNull();
+    }
+  });
+
   it('accepts leap days and Date objects', () => {
     expect(toUtcIso('2024-02-29')).toBe('2024-02-29T00:00:00.000Z');
     expect(toUtcIso(new Date('2024-02-29T01:02:03Z'))).toBe('2024-02-29T01:02:03.000Z');

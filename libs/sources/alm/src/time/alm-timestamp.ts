@@ -13,6 +13,8 @@ export const EPOCH_MILLIS_THRESHOLD = 1e11;
 const MAX_DATE_MS = 8.64e15;
 
 const EPOCH_TEXT = /^\d+(\.\d+)?$/;
+/** Already what the hub stores (`2024-11-08T03:49:52.000Z`): checked field by field and returned as it is. */
+const CANONICAL_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 // Date, optional time (T, t or space), optional fraction, optional zone: Z/z, ±HH:MM, ±HHMM or ±HH.
 const ISO_TEXT =
   /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(?:([Zz])|([+-])(\d{2})(?::?(\d{2}))?)?$/;
@@ -27,6 +29,7 @@ export function toUtcIso(value: unknown): string | null {
   if (value instanceof Date) return isoFromMillis(value.getTime());
   if (typeof value === 'number') return fromEpoch(value);
   if (typeof value !== 'string') return null;
+  if (CANONICAL_ISO.test(value)) return canonicalIso(value);
   const text = value.trim();
   if (EPOCH_TEXT.test(text)) return fromEpoch(Number(text));
   return fromIsoText(text);
@@ -62,6 +65,16 @@ function fromIsoText(text: string): string | null {
     utc -= sign === '+' ? offset : -offset;
   }
   return isoFromMillis(utc);
+}
+
+/** ALM's most common style costs no Date: the same checks as `fromIsoText`, and the text is the answer. */
+function canonicalIso(text: string): string | null {
+  const year = Number(text.slice(0, 4));
+  const month = Number(text.slice(5, 7));
+  const day = Number(text.slice(8, 10));
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  if (Number(text.slice(11, 13)) > 23 || Number(text.slice(14, 16)) > 59 || Number(text.slice(17, 19)) > 59) return null;
+  return text;
 }
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];

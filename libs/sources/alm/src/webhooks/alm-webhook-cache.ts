@@ -18,13 +18,19 @@ export class AlmWebhookCache {
   constructor(private readonly webhooks: AlmWebhookRepository) {}
 
   async find(id: string): Promise<AlmWebhookEntity | null> {
+    const cached = this.cached(id);
+    if (cached !== undefined) return cached;
     const now = Date.now();
-    const cached = this.entries.get(id);
-    if (cached && cached.expires > now) return cached.webhook;
     const webhook = await this.webhooks.findOne(id);
     if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
     this.entries.set(id, { webhook, expires: now + WEBHOOK_CACHE_TTL_MS });
     return webhook;
+  }
+
+  /** The cached answer, or undefined when `find` must ask the database; lets a busy sender's delivery skip an await. */
+  cached(id: string): AlmWebhookEntity | null | undefined {
+    const cached = this.entries.get(id);
+    return cached && cached.expires > Date.now() ? cached.webhook : undefined;
   }
 
   invalidate(id: string): void {
