@@ -124,6 +124,16 @@ export class StatementRepository {
     return rows.map((r) => r.statement_id);
   }
 
+  /** The stored JSON of those of `statementIds` the program holds, voided or not, by statement id. */
+  async findMany(programId: string, statementIds: readonly string[]): Promise<Map<string, string>> {
+    if (statementIds.length === 0) return new Map();
+    const rows = (await this.dataSource.query('SELECT statement_id, statement FROM xapi_statements WHERE program_id = $1 AND statement_id = ANY($2::uuid[])', [
+      programId,
+      statementIds,
+    ])) as { statement_id: string; statement: string }[];
+    return new Map(rows.map((r) => [r.statement_id, r.statement]));
+  }
+
   async findOne(programId: string, statementId: string): Promise<{ statement: string; voided: boolean } | null> {
     const rows = (await this.dataSource.query('SELECT statement, voided FROM xapi_statements WHERE program_id = $1 AND statement_id = $2', [
       programId,
