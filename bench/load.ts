@@ -20,6 +20,8 @@ export interface LoadOptions {
   seconds?: number;
   /** Processes whose memory is sampled during the run. */
   watch?: Record<string, number>;
+  /** A fresh body per request (instead of `body`), e.g. a Statement with a new UUID. */
+  makeBody?: () => string;
 }
 
 /** Drives one endpoint with autocannon; `[<id>]` in the body becomes a fresh id per request, so events differ. */
@@ -34,9 +36,10 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
       method: options.method ?? 'POST',
       connections: options.connections ?? 10,
       duration: options.seconds ?? 10,
-      headers: { ...(options.body ? { 'content-type': 'application/json' } : {}), ...options.headers },
+      headers: { ...(options.body || options.makeBody ? { 'content-type': 'application/json' } : {}), ...options.headers },
       body: options.body,
-      idReplacement: true,
+      idReplacement: options.makeBody === undefined,
+      ...(options.makeBody ? { requests: [{ setupRequest: (req: autocannon.Request) => ({ ...req, body: options.makeBody!() }) }] } : {}),
     });
     return {
       requestsPerSec: result.requests.average,

@@ -6,6 +6,7 @@ import { benchImc } from './imc-bench.js';
 import { benchLearnerRecords } from './learner-records/learner-records-bench.js';
 import { compare, fmt, renderTable, writeReport, type Row } from './report.js';
 import { almDelivery, queueAlmDeliveries, signedAlmHeaders } from './alm-bench.js';
+import { benchXapi, startXapiBaseline, xapiHeaders } from './xapi-bench.js';
 
 /**
  * `npm run bench`: starts a throw-away stack, measures the hub beside its baselines in the same run, prints a table
@@ -94,7 +95,17 @@ try {
   const hubAlm = await load({ url: `${base}${almHook.path}`, body: almOne, headers: signedAlmHeaders(almOne, ALM_SECRET), seconds: SECONDS, watch });
   acceptRows('ALM webhook, 1 signed event', hubAlm, baseAlm, 1);
 
-  record({ scenario: 'memory', metric: 'API RSS MB under load (peak)', hub: fmt(Math.max(hubSingle.peakRss.api, hubBatch.peakRss.api)), baseline: '—', ratio: '—', target: '≤ 300', verdict: Math.max(hubSingle.peakRss.api, hubBatch.peakRss.api) <= 300 ? 'met' : 'NOT MET' });
+  // xAPI: single-Statement POSTs (the seed's completed Statement, a fresh id each), Bearer token; baseline a bare
+  // Fastify server doing the one INSERT of the same row into a table shaped like xapi_statements.
+  const xapiBaselineUrl = await startXapiBaseline(stack);
+  const xapi = await benchXapi(base, await xapiHeaders(base, stack.env.HUB_ADMIN_TOKEN!), xapiBaselineUrl, SECONDS, watch);
+  if (xapi.hub.non2xx || xapi.hub.errors) notes.push(`xAPI: the hub answered ${xapi.hub.non2xx} non-2xx and ${xapi.hub.errors} errors`);
+  record(compare('xAPI, 1 Statement', `stored statements/s (${CONNECTIONS} conns)`, xapi.hub.requestsPerSec, xapi.baseline.requestsPerSec, { ratio: 0.5, higherIsBetter: true }));
+  record(compare('xAPI, 1 Statement', 'p99 latency ms', xapi.hub.p99, xapi.baseline.p99, { ratio: 2, higherIsBetter: false }));
+  record({ scenario: 'xAPI, 1 Statement', metric: 'p50 latency ms', hub: fmt(xapi.hub.p50), baseline: fmt(xapi.baseline.p50), ratio: (xapi.hub.p50 / xapi.baseline.p50).toFixed(2), target: '—', verdict: '' });
+  notes.push(`xAPI: POST /xAPI/statements with one Statement (the imc seed's completed Statement, a fresh UUID per request), Bearer token, ${CONNECTIONS} connections, ${SECONDS} s after a warm-up, the API alone (stored in Postgres and handed to the queue before the 200); baseline: a bare Fastify server doing one INSERT of the same row into a table shaped like xapi_statements (same indexes), no auth, validation or queue.`);
+
+  record({ scenario: 'memory', metric: 'API RSS MB under load (peak)', hub: fmt(Math.max(hubSingle.peakRss.api, hubBatch.peakRss.api, xapi.hub.peakRss.api ?? 0)), baseline: '—', ratio: '—', target: '≤ 300', verdict: Math.max(hubSingle.peakRss.api, hubBatch.peakRss.api, xapi.hub.peakRss.api ?? 0) <= 300 ? 'met' : 'NOT MET' });
 
   // Drain: queue DRAIN_EVENTS events in 500-event requests with no worker running, then start one and time it.
   await admin(base, '/admin/programs', { programId: 'DRAIN', name: 'Drain' });
