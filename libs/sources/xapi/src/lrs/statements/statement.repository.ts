@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { Pool } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AttachmentPayload } from '../../multipart/attachment-parts.checker.js';
 
@@ -112,7 +113,34 @@ export class StatementRepository {
       return existing;
     };
     const lone = rows.length === 1 && attachments.length === 0 && voidedIds.length === 0;
-    return lone ? run(this.dataSource.manager) : this.dataSource.transaction(run);
+    return lone ? this.storeOne(programId, clientId, rows[0] as StatementRow, settle) : this.dataSource.transaction(run);
+  }
+
+  /**
+   * One Statement, no attachments, voiding nothing: the POST partners send most. One INSERT straight on the pool
+   * (TypeORM's query runner adds a connect, two broadcasts and a logger call per query on the hottest path), and a
+   * SELECT only when the id was taken.
+   */
+  private async storeOne(programId: string, clientId: string, row: StatementRow, settle: (existing: Map<string, string>) => void): Promise<Map<string, string>> {
+    const pool = this.pool();
+    // Named: each pooled connection parses and plans it once, not on every POST.
+    const inserted = await pool.query({
+      name: 'xapi-insert-one-statement',
+      text: INSERT_ONE_STATEMENT,
+      values: [programId, clientId, row.statementId, row.body, row.terms, row.targetStatementId, row.voidedStatementId, row.stored],
+    });
+    const existing = new Map<string, string>();
+    if (inserted.rowCount === 0) {
+      const found = await pool.query<{ statement: string }>('SELECT statement FROM xapi_statements WHERE program_id = $1 AND statement_id = $2', [programId, row.statementId]);
+      if (found.rows[0]) existing.set(row.statementId, found.rows[0].statement);
+    }
+    settle(existing);
+    return existing;
+  }
+
+  /** node-postgres's pool under the DataSource (the postgres driver's `master`). */
+  private pool(): Pool {
+    return (this.dataSource.driver as unknown as { master: Pool }).master;
   }
 
   /** The ids among `ids` that are voiding Statements (which cannot themselves be voided, Data 2.3.2.s2.b7). */
