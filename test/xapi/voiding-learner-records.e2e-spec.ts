@@ -65,6 +65,19 @@ describe('voiding a completed Statement takes it back from the learner record', 
     expect(record).toMatchObject({ CompletedUtc: '2024-05-01T10:00:00.000Z', Passed: null });
   });
 
+  it('never counts a Statement whose voiding Statement reached the LRS first', async () => {
+    const email = learner();
+    const activity = `urn:partner:course:${randomUUID()}`;
+    const late = completed(email, activity, '2024-05-01T10:00:00.000Z');
+    await postStatements(client, voiding(late.id as string));
+    await postStatements(client, late);
+    // A later start: stale after a completion that counted, the learner's state when the completion does not count.
+    const start = statement({ actor: { objectType: 'Agent', mbox: `mailto:${email}` }, verb: { id: 'http://adlnet.gov/expapi/verbs/attempted' }, object: { objectType: 'Activity', id: activity }, timestamp: '2024-05-02T10:00:00.000Z' });
+    await postStatements(client, start);
+    const { record } = await until(email, activity, (r) => r?.Status === 'IN_PROGRESS', 'the record of the start alone');
+    expect(record).toMatchObject({ CompletedUtc: null, Passed: null, SourceStatus: 'http://adlnet.gov/expapi/verbs/attempted' });
+  });
+
   it('gives the records a rebuild gives, and those equal the pure fold of the feed', async () => {
     await eventually(async () => {
       const stored = byKey(await readRecords(auth, `PublisherProgramId=${client.programId}`));

@@ -2,7 +2,7 @@ import type { CanonicalEvent } from '@hub/event-store';
 import { canonicalEvent } from './fixtures/canonical-event.fixture.js';
 import { XAPI_COMPLETED_STATEMENT } from './fixtures/xapi-statement-samples.js';
 import { xapiVoidingEvent } from './fixtures/xapi-voiding.fixture.js';
-import { mapXapiEvent, XAPI_VOIDED_EVENT_FIELD } from './map-xapi-event.js';
+import { mapXapiEvent, XAPI_VOIDED_EVENT_FIELD, XAPI_VOIDED_ON_ARRIVAL_FIELD } from './map-xapi-event.js';
 
 const ADL = 'http://adlnet.gov/expapi/verbs/';
 
@@ -100,6 +100,10 @@ describe('mapXapiEvent', () => {
       expect(mapXapiEvent({ ...voiding, PublisherEventData: bare })).toEqual([]);
       expect(mapXapiEvent(xapiVoidingEvent(withVerb('experienced'), 'X-3', '2020-02-01T00:00:00.000Z'))).toEqual([]);
       expect(mapXapiEvent({ ...voiding, PublisherEventData: { ...data, [XAPI_VOIDED_EVENT_FIELD]: { EventId: 'X-1' } } })).toEqual([]);
+    });
+
+    it('gives nothing for a Statement the LRS stored as voided because its voiding Statement came first', () => {
+      expect(mapXapiEvent(xapi({ ...XAPI_COMPLETED_STATEMENT, [XAPI_VOIDED_ON_ARRIVAL_FIELD]: true }))).toEqual([]);
     });
   });
 });

@@ -16,6 +16,13 @@ const VOIDED = `${ADL}voided`;
  */
 export const XAPI_VOIDED_EVENT_FIELD = 'hub:voidedEvent';
 
+/**
+ * Set (to true) by the xAPI normalizer on the event of a Statement the LRS stored as already voided: its voiding
+ * Statement reached the LRS first (xAPI allows that), so that one could not say whose record it concerns. Such a
+ * Statement gives no facts.
+ */
+export const XAPI_VOIDED_ON_ARRIVAL_FIELD = 'hub:voided';
+
 export interface XapiVoidedEvent {
   EventId: string;
   PublisherEventId: string;
@@ -67,6 +74,7 @@ export function mapXapiEvent(event: CanonicalEvent): LearnerFact[] {
   const statement = asPayload(event.PublisherEventData);
   const verbId = idString(field(asPayload(field(statement, 'verb')), 'id'));
   if (verbId === VOIDED) return voidFacts(event, statement);
+  if (statement?.[XAPI_VOIDED_ON_ARRIVAL_FIELD] === true) return [];
   const object = asPayload(field(statement, 'object'));
   const objectType = idString(field(object, 'objectType')) ?? 'Activity';
   const learningObject = idString(field(object, 'id'));

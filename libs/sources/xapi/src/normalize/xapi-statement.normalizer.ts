@@ -1,5 +1,5 @@
 import { eventIdFor, FIELD_LIMITS, type CanonicalEvent, type EventCategory } from '@hub/event-store';
-import { XAPI_VOIDED_EVENT_FIELD, type XapiVoidedEvent } from '@hub/learner-records';
+import { XAPI_VOIDED_EVENT_FIELD, XAPI_VOIDED_ON_ARRIVAL_FIELD, type XapiVoidedEvent } from '@hub/learner-records';
 import { COMPLETED_VERB_ID, VOIDED_VERB_ID } from '../xapi.constants.js';
 import { parseTimestamp } from '../statements/formats/timestamp.format.js';
 import type { Actor, Statement } from '../statements/statement.types.js';
@@ -123,4 +123,9 @@ export function withVoidedEvent(voiding: CanonicalEvent, voided: Statement, opti
     PublisherEventData: { verb: voided.verb, object: voided.object, ...(voided.result === undefined ? {} : { result: voided.result }) },
   };
   return { ...voiding, PublisherEventData: { ...(voiding.PublisherEventData as object), [XAPI_VOIDED_EVENT_FIELD]: summary } };
+}
+
+/** The event of a Statement the LRS stored as voided (its voiding Statement came first): marked, so it gives no learner facts. */
+export function markedVoidedOnArrival(event: CanonicalEvent): CanonicalEvent {
+  return { ...event, PublisherEventData: { ...(event.PublisherEventData as object), [XAPI_VOIDED_ON_ARRIVAL_FIELD]: true } };
 }

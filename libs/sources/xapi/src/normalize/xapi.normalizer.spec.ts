@@ -74,5 +74,13 @@ describe('XapiNormalizer (worker side)', () => {
       const [event] = await normalizer.normalize(payload(JSON.stringify([statement])));
       expect(event!.PublisherEventData).toEqual(statement);
     });
+
+    it('marks a Statement the LRS stored as voided (its voiding Statement came first), so it gives no learner facts', async () => {
+      const [event] = await normalizer.normalize({ ...payload(JSON.stringify([stored])), context: { clientId: 'c1', voidedOnArrival: stored.id } });
+      expect(event!.PublisherEventData).toMatchObject({ id: stored.id, 'hub:voided': true });
+      expect(mapXapiEvent(event!)).toEqual([]);
+      const [plain] = await normalizer.normalize({ ...payload(JSON.stringify([stored])), context: { clientId: 'c1' } });
+      expect(plain!.PublisherEventData).toEqual(stored);
+    });
   });
 });

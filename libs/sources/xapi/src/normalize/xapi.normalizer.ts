@@ -5,13 +5,15 @@ import { StatementRepository } from '../lrs/statements/statement.repository.js';
 import { isVoidingStatement } from '../statements/statement-index.extractor.js';
 import type { Statement, StatementRef } from '../statements/statement.types.js';
 import { validateStatement } from '../statements/validation/statement.validator.js';
-import { normalizeStatement, withVoidedEvent, XapiNormalizationError } from './xapi-statement.normalizer.js';
+import { VOIDED_ON_ARRIVAL_CONTEXT } from '../xapi.constants.js';
+import { markedVoidedOnArrival, normalizeStatement, withVoidedEvent, XapiNormalizationError } from './xapi-statement.normalizer.js';
 
 /**
  * Worker side of the xAPI source: the payload is the JSON array of Statements as the LRS stored them. Each is
  * validated again (a replayed dead letter may carry anything) and becomes one canonical event. A voiding Statement's
  * event also carries the event of the Statement it voids, looked up in the LRS (one query per payload that voids
- * anything), so that the learner record of the voided Statement can take it back.
+ * anything), so that the learner record of the voided Statement can take it back; a Statement the LRS stored as
+ * voided (the API says which, in the payload's context) is marked so that it never counts.
  */
 @Injectable()
 export class XapiNormalizer implements SourceNormalizer, OnModuleInit {
@@ -40,9 +42,11 @@ export class XapiNormalizer implements SourceNormalizer, OnModuleInit {
       if (!validated.ok) throw new UnprocessablePayloadError(validated.errors.map((e) => `${e.path}: ${e.message}`).join('; '), validated.errors[0]?.path);
       return validated.statement;
     });
+    const voidedOnArrival = new Set(payload.context?.[VOIDED_ON_ARRIVAL_CONTEXT]?.split(',') ?? []);
     const events = statements.map((statement, index) => {
       try {
-        return normalizeStatement(statement, { programId: payload.programId });
+        const event = normalizeStatement(statement, { programId: payload.programId });
+        return voidedOnArrival.has(event.PublisherEventId) && !isVoidingStatement(statement) ? markedVoidedOnArrival(event) : event;
       } catch (err) {
         if (err instanceof XapiNormalizationError) throw new UnprocessablePayloadError(`[${index}]: ${err.message}`);
         throw err;
