@@ -27,6 +27,8 @@ export interface LoadOptions {
   watch?: Record<string, number>;
   /** Process trees whose CPU time is counted during the run (e.g. the server and redis-server). */
   cpu?: Record<string, number | undefined>;
+  /** A fresh body per request (instead of `body`), e.g. a Statement with a new UUID. */
+  makeBody?: () => string;
 }
 
 /** Drives one endpoint with autocannon; `[<id>]` in the body becomes a fresh id per request, so events differ. */
@@ -42,9 +44,10 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
       method: options.method ?? 'POST',
       connections: options.connections ?? 10,
       duration: options.seconds ?? 10,
-      headers: { ...(options.body ? { 'content-type': 'application/json' } : {}), ...options.headers },
+      headers: { ...(options.body || options.makeBody ? { 'content-type': 'application/json' } : {}), ...options.headers },
       body: options.body,
-      idReplacement: true,
+      idReplacement: options.makeBody === undefined,
+      ...(options.makeBody ? { requests: [{ setupRequest: (req: autocannon.Request) => ({ ...req, body: options.makeBody!() }) }] } : {}),
     });
     return {
       requestsPerSec: result.requests.average,

@@ -11,6 +11,7 @@ import { benchImc } from './imc-bench.js';
 import { benchLearnerRecords } from './learner-records/learner-records-bench.js';
 import { compare, fmt, renderTable, writeReport, type Row } from './report.js';
 import { almDelivery, queueAlmDeliveries, signedAlmHeaders } from './alm-bench.js';
+import { benchXapi, startXapiBaseline, xapiHeaders } from './xapi-bench.js';
 
 /**
  * `npm run bench`: starts a throw-away stack, measures the hub beside its baselines in the same run, prints a table
@@ -28,10 +29,10 @@ const ACCEPT_TARGET = 0.6;
 const DRAIN_TARGET = 0.6;
 /**
  * BENCH_ONLY=alm,accept (comma-separated) runs only those groups of rows: `accept` (hub API accept, memory and the
- * API's profile), `drain`, `records`, `alm` (ALM accept and drain), `imc`, `queries`. A partial run prints its table
+ * API's profile), `drain`, `records`, `alm` (ALM accept and drain), `xapi`, `imc`, `queries`. A partial run prints its table
  * but leaves docs/benchmarks.md alone, since that page shows one whole run.
  */
-const GROUPS = ['accept', 'drain', 'records', 'alm', 'imc', 'queries'] as const;
+const GROUPS = ['accept', 'alm', 'xapi', 'drain', 'records', 'imc', 'queries'] as const;
 const only = new Set((process.env.BENCH_ONLY ?? '').split(',').map((g) => g.trim()).filter(Boolean));
 for (const group of only) if (!(GROUPS as readonly string[]).includes(group)) throw new Error(`BENCH_ONLY: unknown group ${group}; one of ${GROUPS.join(', ')}`);
 const runs = (group: (typeof GROUPS)[number]) => only.size === 0 || only.has(group);
@@ -164,6 +165,28 @@ try {
     await emptyQueues();
 
   }
+  if (runs('xapi')) {
+    // xAPI: single-Statement POSTs (the seed's completed Statement, a fresh id each), Bearer token; baseline a bare
+    // Fastify server doing the one INSERT of the same row into a table shaped like xapi_statements.
+    const xapiBaseline = await startXapiBaseline(stack);
+    const xapi = await benchXapi(base, await xapiHeaders(base, stack.env.HUB_ADMIN_TOKEN!), xapiBaseline.url, SECONDS, {
+      watch,
+      hubCpu: { server: api.pid, postgres: stack.postgres.pid },
+      baselineCpu: { server: xapiBaseline.pid, postgres: stack.postgres.pid },
+    });
+    if (xapi.hub.non2xx || xapi.hub.errors) notes.push(`xAPI: the hub answered ${xapi.hub.non2xx} non-2xx and ${xapi.hub.errors} errors`);
+    record(compare('xAPI, 1 Statement', `stored statements/s (${CONNECTIONS} conns)`, xapi.hub.requestsPerSec, xapi.baseline.requestsPerSec, { ratio: 0.5, higherIsBetter: true }));
+    const ms = (value: number) => Math.max(value, 0.5);
+    record(compare('xAPI, 1 Statement', 'p99 latency ms', ms(xapi.hub.p99), ms(xapi.baseline.p99), { ratio: 2, higherIsBetter: false }, 1));
+    record({ scenario: 'xAPI, 1 Statement', metric: 'p50 latency ms', hub: fmt(ms(xapi.hub.p50), 1), baseline: fmt(ms(xapi.baseline.p50), 1), ratio: (ms(xapi.hub.p50) / ms(xapi.baseline.p50)).toFixed(2), target: '—', verdict: '' });
+    for (const who of ['server', 'postgres'] as const) {
+      const [h, b] = [(1e6 * xapi.hub.cpuSeconds[who]) / Math.max(1, xapi.hub.requests), (1e6 * xapi.baseline.cpuSeconds[who]) / Math.max(1, xapi.baseline.requests)];
+      record({ scenario: 'xAPI, 1 Statement', metric: `${who} CPU µs per request`, hub: fmt(h), baseline: fmt(b), ratio: (h / b).toFixed(2), target: '—', verdict: '' });
+    }
+    record({ scenario: 'memory', metric: 'API RSS MB under xAPI load (peak)', hub: fmt(xapi.hub.peakRss.api ?? 0), baseline: '—', ratio: '—', target: '≤ 300', verdict: (xapi.hub.peakRss.api ?? 0) <= 300 ? 'met' : 'NOT MET' });
+    notes.push(`xAPI: POST /xAPI/statements with one Statement (the imc seed's completed Statement, a fresh UUID per request), Bearer token, ${CONNECTIONS} connections, ${SECONDS} s after a warm-up, the API alone (stored in Postgres and handed to the queue before the 200); baseline: a bare Fastify server doing one INSERT of the same row into a table shaped like xapi_statements (same indexes), no auth, validation or queue. Target (issue 5): aim for 0.5.`);
+    await emptyQueues();
+  }
   if (runs('drain')) {
     // Drain: queue DRAIN_EVENTS events in 500-event requests with no worker running, then start one and time it.
     await admin(base, '/admin/programs', { programId: 'DRAIN', name: 'Drain' });
@@ -261,7 +284,7 @@ try {
   if (only.size === 0) {
     writeReport(new URL('../../docs/benchmarks.md', import.meta.url), rows, [
       ...notes,
-      'Partial runs: `BENCH_ONLY=alm,accept node dist/bench/run-bench.js` runs only those groups (accept, drain, records, alm, imc, queries) and leaves this page alone; `BENCH_CPU_PROFILE=<dir>` also writes a CPU profile of the hub process for each measured window (summarise with `node dist/bench/profile-summary.js <file>`).',
+      'Partial runs: `BENCH_ONLY=alm,accept node dist/bench/run-bench.js` runs only those groups (accept, alm, xapi, drain, records, imc, queries) and leaves this page alone; `BENCH_CPU_PROFILE=<dir>` also writes a CPU profile of the hub process for each measured window (summarise with `node dist/bench/profile-summary.js <file>`).',
     ]);
     console.log('\nwritten to docs/benchmarks.md');
   }

@@ -1,4 +1,4 @@
-import { compareSortKeys, sortKeyOf } from './fact-order.js';
+import { compareSortKeys, isVoidedHighWaterMark, sortKeyOf, VOIDED_HIGH_WATER_MARK, type FactSortKey } from './fact-order.js';
 import { factIdOf, recordKeyOf, sameRecordKey, type LearnerFact } from './learner-fact.js';
 import type { LearnerRecord, LearnerStatus } from './learner-record.js';
 
@@ -100,7 +100,25 @@ function transition(record: LearnerRecord, fact: LearnerFact): LearnerRecord {
     case 'unenrol':
       // Dates stay: they say what happened before the unenrolment until a new episode replaces them.
       return { ...record, Status: 'UNENROLLED' };
+    case 'void':
+      // applyFact takes voids before they get here; a void changes no state of its own.
+      return record;
   }
+}
+
+/** Once a record has taken in a void its high-water mark stays after everything (see VOIDED_HIGH_WATER_MARK). */
+function highWaterMarkAfter(record: LearnerRecord | null, fact: LearnerFact): FactSortKey {
+  if (fact.Action.kind === 'void' || (record !== null && isVoidedHighWaterMark(record.HighWaterMark))) return { ...VOIDED_HIGH_WATER_MARK };
+  return sortKeyOf(fact);
+}
+
+/**
+ * A void sorts before every other fact of its record, so in a fold it is applied to an empty record (the first void)
+ * or to a record that holds only voids. It leaves no state behind: a record whose every other fact is voided says
+ * nothing (`Status` and `SourceStatus` null) and names the void as its last event.
+ */
+function applyVoid(record: LearnerRecord | null, fact: LearnerFact): LearnerRecord {
+  return { ...(record ?? emptyRecord(fact)), HighWaterMark: { ...VOIDED_HIGH_WATER_MARK } };
 }
 
 /**
@@ -111,7 +129,8 @@ export function applyFact(record: LearnerRecord | null, fact: LearnerFact): Lear
   if (record !== null && !sameRecordKey(record, fact)) {
     throw new Error(`fact ${fact.EventId} belongs to ${recordKeyOf(fact)}, not to ${recordKeyOf(record)}`);
   }
-  const highWaterMark = sortKeyOf(fact);
+  if (fact.Action.kind === 'void') return applyVoid(record, fact);
+  const highWaterMark = highWaterMarkAfter(record, fact);
   if (isStale(record, fact)) {
     // isStale is false for every fact on an empty record, so record is not null here.
     return { ...(record as LearnerRecord), HighWaterMark: highWaterMark };
@@ -132,10 +151,25 @@ export function sortedUniqueFacts(facts: Iterable<LearnerFact>): LearnerFact[] {
     .map(({ fact }) => fact);
 }
 
-/** The definition of a record: the fold of applyFact over its facts in sort order. Null for no facts. */
+/** The events whose facts a void among `facts` takes back. */
+export function voidedEventIds(facts: Iterable<LearnerFact>): Set<string> {
+  const voided = new Set<string>();
+  for (const fact of facts) if (fact.Action.kind === 'void') voided.add(fact.Action.voidedEventId);
+  return voided;
+}
+
+/**
+ * The definition of a record: the fold of applyFact over its facts in sort order, leaving out the facts of voided
+ * events. Null for no facts. Voids sort first, so the record is the same whichever arrived first, the void or the
+ * voided event; with voids taken out it equals the fold of the remaining facts (bar the high-water mark), or, when
+ * nothing remains, a record that says nothing.
+ */
 export function foldFacts(facts: Iterable<LearnerFact>): LearnerRecord | null {
+  const sorted = sortedUniqueFacts(facts);
+  const voided = voidedEventIds(sorted);
   let record: LearnerRecord | null = null;
-  for (const fact of sortedUniqueFacts(facts)) record = applyFact(record, fact);
+  // A void is never voided itself (xAPI: a voiding Statement cannot be voided), so a fold never ends with nothing.
+  for (const fact of sorted) if (fact.Action.kind === 'void' || !voided.has(fact.EventId)) record = applyFact(record, fact);
   return record;
 }
 

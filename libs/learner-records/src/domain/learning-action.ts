@@ -17,7 +17,12 @@ export type LearningAction =
   | { kind: 'dueDateSet'; dueDate: string }
   | { kind: 'dueDateCleared' }
   /** A source status the hub cannot map: only `SourceStatus` follows it, `Status` stays as it was. */
-  | { kind: 'note' };
+  | { kind: 'note' }
+  /**
+   * The source took back an earlier event (an xAPI voiding Statement): the facts of `voidedEventId` no longer count,
+   * whenever either of them arrives. See `foldFacts`.
+   */
+  | { kind: 'void'; voidedEventId: string };
 
 export type LearningActionKind = LearningAction['kind'];
 
@@ -27,6 +32,9 @@ export type LearningActionKind = LearningAction['kind'];
  * notes come first so that a mapped status of the same instant decides `SourceStatus`.
  */
 export const ACTION_RANK: Readonly<Record<LearningActionKind, number>> = {
+  // A void does not happen at an instant of the learner's life: it sorts before every other fact of its record
+  // whatever its time (see sortKeyOf), so this rank only orders voids among themselves.
+  void: -1,
   dueDateSet: 0,
   dueDateCleared: 0,
   note: 1,

@@ -1,7 +1,8 @@
 import type { CanonicalEvent } from '@hub/event-store';
 import { canonicalEvent } from './fixtures/canonical-event.fixture.js';
 import { XAPI_COMPLETED_STATEMENT } from './fixtures/xapi-statement-samples.js';
-import { mapXapiEvent } from './map-xapi-event.js';
+import { xapiVoidingEvent } from './fixtures/xapi-voiding.fixture.js';
+import { mapXapiEvent, XAPI_VOIDED_EVENT_FIELD, XAPI_VOIDED_ON_ARRIVAL_FIELD } from './map-xapi-event.js';
 
 const ADL = 'http://adlnet.gov/expapi/verbs/';
 
@@ -71,5 +72,38 @@ describe('mapXapiEvent', () => {
   it('treats an object without objectType as an activity, as xAPI does', () => {
     const event = xapi({ ...XAPI_COMPLETED_STATEMENT, object: { id: 'https://example.com/course/1' } });
     expect(mapXapiEvent(event)[0]?.LearningObjectId).toBe('https://example.com/course/1');
+  });
+
+  describe('a voiding Statement', () => {
+    const completed = xapi(XAPI_COMPLETED_STATEMENT);
+    const voiding = xapiVoidingEvent(completed, 'X-2', '2020-02-01T00:00:00.000Z');
+
+    it("voids the facts of the Statement it voids, in that Statement's record although an administrator sent it", () => {
+      expect(mapXapiEvent(voiding)).toEqual([
+        {
+          PublisherSystemId: 'XAPI',
+          PublisherProgramId: 'X',
+          PublisherParticipantId: 'mailto:max.mustermann@somedomain.com',
+          LearningObjectId: 'urn:partnernamespace:objecttype:objectid',
+          Action: { kind: 'void', voidedEventId: 'X-1' },
+          SourceStatus: `${ADL}voided`,
+          SourceUtc: '2020-02-01T00:00:00.000Z',
+          EventId: 'X-2',
+          FactIndex: 0,
+        },
+      ]);
+    });
+
+    it('gives nothing when the LRS did not know the voided Statement, or that Statement gave no facts', () => {
+      const data = voiding.PublisherEventData as Record<string, unknown>;
+      const { [XAPI_VOIDED_EVENT_FIELD]: _, ...bare } = data;
+      expect(mapXapiEvent({ ...voiding, PublisherEventData: bare })).toEqual([]);
+      expect(mapXapiEvent(xapiVoidingEvent(withVerb('experienced'), 'X-3', '2020-02-01T00:00:00.000Z'))).toEqual([]);
+      expect(mapXapiEvent({ ...voiding, PublisherEventData: { ...data, [XAPI_VOIDED_EVENT_FIELD]: { EventId: 'X-1' } } })).toEqual([]);
+    });
+
+    it('gives nothing for a Statement the LRS stored as voided because its voiding Statement came first', () => {
+      expect(mapXapiEvent(xapi({ ...XAPI_COMPLETED_STATEMENT, [XAPI_VOIDED_ON_ARRIVAL_FIELD]: true }))).toEqual([]);
+    });
   });
 });

@@ -18,3 +18,9 @@ export const SIGNATURE_CONTENT_TYPE = 'application/octet-stream';
 
 /** Multipart part header that names the attachment a part belongs to (Communication 1.5.2). */
 export const ATTACHMENT_HASH_HEADER = 'X-Experience-API-Hash';
+
+/**
+ * Pipeline context: the ids (comma-separated) of Statements the LRS stored as voided because their voiding Statement
+ * came first. The normalizer marks their events, so their learner facts never count.
+ */
+export const VOIDED_ON_ARRIVAL_CONTEXT = 'voidedOnArrival';

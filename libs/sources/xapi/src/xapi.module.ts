@@ -75,5 +75,5 @@ export const XAPI_ENTITIES = [XapiClientEntity, XapiTokenEntity, XapiStatementEn
 export class XapiModule {}
 
 /** The xAPI source, worker side: stored Statements to canonical events. */
-@Module({ providers: [XapiNormalizer] })
+@Module({ providers: [XapiNormalizer, StatementRepository] })
 export class XapiNormalizerModule {}

@@ -1,4 +1,5 @@
 import { eventIdFor, FIELD_LIMITS, type CanonicalEvent, type EventCategory } from '@hub/event-store';
+import { XAPI_VOIDED_EVENT_FIELD, XAPI_VOIDED_ON_ARRIVAL_FIELD, type XapiVoidedEvent } from '@hub/learner-records';
 import { COMPLETED_VERB_ID, VOIDED_VERB_ID } from '../xapi.constants.js';
 import { parseTimestamp } from '../statements/formats/timestamp.format.js';
 import type { Actor, Statement } from '../statements/statement.types.js';
@@ -97,4 +98,34 @@ function safeDecode(segment: string): string {
 export function statementActivityId(statement: Statement): string | undefined {
   const object = statement.object;
   return object.objectType === undefined || object.objectType === 'Activity' ? object.id : undefined;
+}
+
+/**
+ * The event of a voiding Statement with the event of the Statement it voids beside the Statement (DESIGN.md's
+ * PublisherEventData is the Statement; this one hub field is added): the voided Statement's EventId, participant,
+ * time, and its verb, object and result. The learner-record mapping needs them to take the voided Statement's facts
+ * back from its record, and the voiding Statement's own actor may be someone else. Null when the voided Statement
+ * cannot be normalized (then the void has no record to act on).
+ */
+export function withVoidedEvent(voiding: CanonicalEvent, voided: Statement, options: NormalizeStatementOptions): CanonicalEvent | null {
+  let event: CanonicalEvent;
+  try {
+    event = normalizeStatement(voided, options);
+  } catch (err) {
+    if (err instanceof XapiNormalizationError) return null;
+    throw err;
+  }
+  const summary: XapiVoidedEvent = {
+    EventId: event.EventId,
+    PublisherEventId: event.PublisherEventId,
+    PublisherParticipantId: event.PublisherParticipantId,
+    EventStartUtc: event.EventStartUtc,
+    PublisherEventData: { verb: voided.verb, object: voided.object, ...(voided.result === undefined ? {} : { result: voided.result }) },
+  };
+  return { ...voiding, PublisherEventData: { ...(voiding.PublisherEventData as object), [XAPI_VOIDED_EVENT_FIELD]: summary } };
+}
+
+/** The event of a Statement the LRS stored as voided (its voiding Statement came first): marked, so it gives no learner facts. */
+export function markedVoidedOnArrival(event: CanonicalEvent): CanonicalEvent {
+  return { ...event, PublisherEventData: { ...(event.PublisherEventData as object), [XAPI_VOIDED_ON_ARRIVAL_FIELD]: true } };
 }

@@ -1,8 +1,10 @@
 /** The body of an xAPI request, raw and (for JSON sent normally) as the framework already parsed it. */
 export class XapiBody {
   private constructor(
-    private readonly raw: Buffer | undefined,
+    private raw: Buffer | undefined,
     private readonly parsed: { value: unknown } | undefined,
+    /** Bytes made from the parsed value only when somebody asks for them (a JSON POST never does). */
+    private readonly serialize?: () => Buffer,
   ) {}
 
   static empty(): XapiBody {
@@ -14,7 +16,8 @@ export class XapiBody {
     if (Buffer.isBuffer(body)) return new XapiBody(body, undefined);
     if (typeof body === 'string') return new XapiBody(Buffer.from(body, 'utf8'), undefined);
     if (body === undefined || body === null) return new XapiBody(rawBody, undefined);
-    return new XapiBody(rawBody ?? Buffer.from(JSON.stringify(body), 'utf8'), isJson ? { value: body } : undefined);
+    if (rawBody !== undefined) return new XapiBody(rawBody, isJson ? { value: body } : undefined);
+    return new XapiBody(undefined, isJson ? { value: body } : undefined, () => Buffer.from(JSON.stringify(body), 'utf8'));
   }
 
   /** The `content` form parameter of the alternate request syntax. */
@@ -23,10 +26,11 @@ export class XapiBody {
   }
 
   get isEmpty(): boolean {
-    return (this.raw === undefined || this.raw.length === 0) && this.parsed === undefined;
+    return this.parsed === undefined && this.bytes.length === 0;
   }
 
   get bytes(): Buffer {
+    if (this.raw === undefined && this.serialize) this.raw = this.serialize();
     return this.raw ?? Buffer.alloc(0);
   }
 

@@ -42,11 +42,13 @@ export function resolveXapiRequest(request: HttpRequest): Omit<XapiRequest, 'pri
     body: isForm ? (request.rawBody ?? (request.body as Record<string, unknown> | undefined)) : (request.body as Buffer | string | undefined),
   });
   if (!alternate.ok) throw XapiError.badRequest('The Alternate Request Syntax is used incorrectly (Communication 1.3)', alternate.errors);
-  const common = { address: request.ip, correlationId: String(request.id) };
+  const address = request.ip;
+  const correlationId = String(request.id);
   if (!alternate.alternate) {
     const isJson = contentType !== undefined && mediaTypeEssence(contentType) === 'application/json';
     return {
-      ...common,
+      address,
+      correlationId,
       method: request.method.toUpperCase() as XapiMethod,
       alternate: false,
       headers,
@@ -56,7 +58,7 @@ export function resolveXapiRequest(request: HttpRequest): Omit<XapiRequest, 'pri
     };
   }
   const { method, headers: effective, query: params, body } = alternate.request;
-  return { ...common, method, alternate: true, headers: effective, query: params, body: XapiBody.fromText(body), contentType: effective['content-type'] };
+  return { address, correlationId, method, alternate: true, headers: effective, query: params, body: XapiBody.fromText(body), contentType: effective['content-type'] };
 }
 
 /** The resolved xAPI request of a guarded route (see XapiAuthGuard). */

@@ -11,6 +11,7 @@ import { prepareStatement } from '../../statements/statement.preparer.js';
 import { extractStatementIndex, isVoidingStatement } from '../../statements/statement-index.extractor.js';
 import type { Statement, StatementRef, StoredStatement } from '../../statements/statement.types.js';
 import { validateStatement, validateStatements } from '../../statements/validation/statement.validator.js';
+import { VOIDED_ON_ARRIVAL_CONTEXT } from '../../xapi.constants.js';
 import { XapiError } from '../http/xapi-error.js';
 import type { XapiRequest } from '../http/xapi-request.js';
 import { jsonResponse, noContent, type XapiResponse } from '../http/xapi-response.js';
@@ -67,7 +68,7 @@ export class StatementWriteService {
     const authority = clientAuthority(req.principal);
     const prepared = statements.map((statement) => prepareStatement(statement, { authority, now }));
     const rows = prepared.map(toRow);
-    const existing = await this.statements.store(programId, clientId, rows, checked.attachments, voided, (found) => {
+    const { existing, voided: voidedOnArrival } = await this.statements.store(programId, clientId, rows, checked.attachments, voided, (found) => {
       for (const [index, row] of rows.entries()) {
         const stored = found.get(row.statementId);
         if (stored !== undefined && !statementsEquivalent(JSON.parse(stored), statements[index])) {
@@ -79,7 +80,15 @@ export class StatementWriteService {
     const body = `[${rows.map((row) => existing.get(row.statementId) ?? row.body).join(',')}]`;
     try {
       await this.acceptor.accept(
-        { source: 'XAPI', programId, body, contentType: 'application/json', receivedUtc: now.toISOString(), correlationId: req.correlationId, context: { clientId } },
+        {
+          source: 'XAPI',
+          programId,
+          body,
+          contentType: 'application/json',
+          receivedUtc: now.toISOString(),
+          correlationId: req.correlationId,
+          context: voidedOnArrival.size === 0 ? { clientId } : { clientId, [VOIDED_ON_ARRIVAL_CONTEXT]: [...voidedOnArrival].join(',') },
+        },
         rows.length,
       );
     } catch (err) {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { Pool } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AttachmentPayload } from '../../multipart/attachment-parts.checker.js';
 
@@ -45,7 +46,7 @@ const INSERT_STATEMENTS = `
          r.stored
     FROM jsonb_to_recordset($3::jsonb) AS r(id uuid, body text, terms jsonb, target uuid, voids uuid, stored timestamptz)
   ON CONFLICT (program_id, statement_id) DO NOTHING
-  RETURNING statement_id`;
+  RETURNING statement_id, voided`;
 
 /** The same insert for the common case of one Statement: plain parameters plan and run faster than a JSON record set. */
 const INSERT_ONE_STATEMENT = `
@@ -54,7 +55,14 @@ const INSERT_ONE_STATEMENT = `
           $7::uuid IS NULL AND EXISTS (SELECT 1 FROM xapi_statements v WHERE v.program_id = $1::varchar AND v.voided_statement_id = $3::uuid),
           $8::timestamptz)
   ON CONFLICT (program_id, statement_id) DO NOTHING
-  RETURNING statement_id`;
+  RETURNING statement_id, voided`;
+
+/** What storing found: the stored JSON of ids that were taken, and which of the request's Statements are voided. */
+export interface StoreOutcome {
+  existing: Map<string, string>;
+  /** Statements of the request the LRS holds as voided: a voiding Statement reached it first (Data 2.3.2). */
+  voided: Set<string>;
+}
 
 /** Statements and their attachment data, per program; raw SQL because this is the write path partners hammer. */
 @Injectable()
@@ -74,8 +82,8 @@ export class StatementRepository {
     attachments: readonly AttachmentPayload[],
     voidedIds: readonly string[],
     settle: (existing: Map<string, string>) => void,
-  ): Promise<Map<string, string>> {
-    const run = async (manager: EntityManager): Promise<Map<string, string>> => {
+  ): Promise<StoreOutcome> {
+    const run = async (manager: EntityManager): Promise<StoreOutcome> => {
       const one = rows.length === 1 ? rows[0] : undefined;
       const insert = one
         ? manager.query(INSERT_ONE_STATEMENT, [programId, clientId, one.statementId, one.body, one.terms, one.targetStatementId, one.voidedStatementId, one.stored])
@@ -84,15 +92,20 @@ export class StatementRepository {
             clientId,
             JSON.stringify(rows.map((r) => ({ id: r.statementId, body: r.body, terms: r.terms, target: r.targetStatementId, voids: r.voidedStatementId, stored: r.stored }))),
           ]);
-      const inserted = new Set(((await insert) as { statement_id: string }[]).map((r) => r.statement_id));
+      const insertedRows = (await insert) as { statement_id: string; voided: boolean }[];
+      const inserted = new Set(insertedRows.map((r) => r.statement_id));
+      const voided = new Set(insertedRows.filter((r) => r.voided).map((r) => r.statement_id));
       const conflicting = rows.map((r) => r.statementId).filter((id) => !inserted.has(id));
       const existing = new Map<string, string>();
       if (conflicting.length > 0) {
         const found = (await manager.query(
-          'SELECT statement_id, statement FROM xapi_statements WHERE program_id = $1 AND statement_id = ANY($2::uuid[])',
+          'SELECT statement_id, statement, voided FROM xapi_statements WHERE program_id = $1 AND statement_id = ANY($2::uuid[])',
           [programId, conflicting],
-        )) as { statement_id: string; statement: string }[];
-        for (const row of found) existing.set(row.statement_id, row.statement);
+        )) as { statement_id: string; statement: string; voided: boolean }[];
+        for (const row of found) {
+          existing.set(row.statement_id, row.statement);
+          if (row.voided) voided.add(row.statement_id);
+        }
       }
       settle(existing);
       if (attachments.length > 0) {
@@ -109,10 +122,43 @@ export class StatementRepository {
           [programId, voidedIds],
         );
       }
-      return existing;
+      return { existing, voided };
     };
     const lone = rows.length === 1 && attachments.length === 0 && voidedIds.length === 0;
-    return lone ? run(this.dataSource.manager) : this.dataSource.transaction(run);
+    return lone ? this.storeOne(programId, clientId, rows[0] as StatementRow, settle) : this.dataSource.transaction(run);
+  }
+
+  /**
+   * One Statement, no attachments, voiding nothing: the POST partners send most. One INSERT straight on the pool
+   * (TypeORM's query runner adds a connect, two broadcasts and a logger call per query on the hottest path), and a
+   * SELECT only when the id was taken.
+   */
+  private async storeOne(programId: string, clientId: string, row: StatementRow, settle: (existing: Map<string, string>) => void): Promise<StoreOutcome> {
+    const pool = this.pool();
+    // Named: each pooled connection parses and plans it once, not on every POST.
+    const inserted = await pool.query<{ statement_id: string; voided: boolean }>({
+      name: 'xapi-insert-one-statement',
+      text: INSERT_ONE_STATEMENT,
+      values: [programId, clientId, row.statementId, row.body, row.terms, row.targetStatementId, row.voidedStatementId, row.stored],
+    });
+    const existing = new Map<string, string>();
+    const voided = new Set<string>();
+    if (inserted.rows[0]?.voided) voided.add(row.statementId);
+    if (inserted.rowCount === 0) {
+      const found = await pool.query<{ statement: string; voided: boolean }>('SELECT statement, voided FROM xapi_statements WHERE program_id = $1 AND statement_id = $2', [
+        programId,
+        row.statementId,
+      ]);
+      if (found.rows[0]) existing.set(row.statementId, found.rows[0].statement);
+      if (found.rows[0]?.voided) voided.add(row.statementId);
+    }
+    settle(existing);
+    return { existing, voided };
+  }
+
+  /** node-postgres's pool under the DataSource (the postgres driver's `master`). */
+  private pool(): Pool {
+    return (this.dataSource.driver as unknown as { master: Pool }).master;
   }
 
   /** The ids among `ids` that are voiding Statements (which cannot themselves be voided, Data 2.3.2.s2.b7). */
@@ -122,6 +168,16 @@ export class StatementRepository {
       [programId, ids],
     )) as { statement_id: string }[];
     return rows.map((r) => r.statement_id);
+  }
+
+  /** The stored JSON of those of `statementIds` the program holds, voided or not, by statement id. */
+  async findMany(programId: string, statementIds: readonly string[]): Promise<Map<string, string>> {
+    if (statementIds.length === 0) return new Map();
+    const rows = (await this.dataSource.query('SELECT statement_id, statement FROM xapi_statements WHERE program_id = $1 AND statement_id = ANY($2::uuid[])', [
+      programId,
+      statementIds,
+    ])) as { statement_id: string; statement: string }[];
+    return new Map(rows.map((r) => [r.statement_id, r.statement]));
   }
 
   async findOne(programId: string, statementId: string): Promise<{ statement: string; voided: boolean } | null> {
