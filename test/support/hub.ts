@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import request from 'supertest';
-import { startRedisServer } from '../../libs/dev-stack/src/index.js';
+import { redisPing, startRedisServer } from '../../libs/dev-stack/src/index.js';
 import { freePort } from './free-port.js';
 import { isAlive, killAndWait, spawnRole, waitForHttp } from './hub-process.js';
 import { readState, writeState } from './stack-state.js';
@@ -155,8 +155,10 @@ export async function stopRedis(): Promise<void> {
   await killAndWait(state.pids.redis, 'SIGKILL');
 }
 
+/** Starts the run's Redis again after stopRedis; a no-op while it still answers (a test's guard may ask twice). */
 export async function startRedis(): Promise<void> {
   const state = hub();
+  if (await redisPing(state.redis!.port)) return;
   const server = await startRedisServer({ dataDir: state.redis!.dataDir, port: state.redis!.port });
   server.process.unref();
   state.pids.redis = server.process.pid!;

@@ -59,6 +59,8 @@ export function redisPing(port: number, timeoutMs = 500): Promise<boolean> {
 /** Starts a loopback-only redis-server with AOF on, keeping its files in dataDir. */
 export async function startRedisServer(options: RedisServerOptions): Promise<RunningRedis> {
   const binary = ensureRedisServerBinary(options.log);
+  // Another Redis on the port would answer our pings while ours fails to bind and exits: refuse instead.
+  if (await redisPing(options.port)) throw new Error(`port ${options.port} is already served by a Redis; stop it or choose another port`);
   mkdirSync(options.dataDir, { recursive: true });
   const args = [
     '--port', String(options.port),
@@ -83,6 +85,8 @@ export async function startRedisServer(options: RedisServerOptions): Promise<Run
     }
     await sleep(50);
   }
+  await sleep(50);
+  if (exited) throw new Error(`redis-server exited at start; see ${join(options.dataDir, 'redis.log')}`);
   return {
     url: `redis://127.0.0.1:${options.port}`,
     port: options.port,
