@@ -27,6 +27,8 @@ const QUERY_SIZES = [10_000, Number(process.env.BENCH_QUERY_LARGE ?? 1_000_000)]
 /** Issue 8's targets: accept at least 0.6× its baseline, stored events/s at least 0.6× a plain batched INSERT. */
 const ACCEPT_TARGET = 0.6;
 const DRAIN_TARGET = 0.6;
+/** The V8 old-generation cap the memory row compares with (MB). */
+const CAPPED_HEAP_MB = 256;
 /**
  * BENCH_ONLY=alm,accept (comma-separated) runs only those groups of rows: `accept` (hub API accept, memory and the
  * API's profile), `drain`, `records`, `alm` (ALM accept and drain), `xapi`, `imc`, `queries`. A partial run prints its table
@@ -150,6 +152,23 @@ try {
         '"native" is mostly the socket write system calls of the response and the Redis command, which the bare server pays too.',
     );
 
+    // What bounds the API's memory: the same 500-event load on an API whose V8 old generation is capped.
+    const cappedPort = await freePort();
+    const capped = await stack.startProcess('apps/api/src/main.js', { PORT: String(cappedPort) }, `http://127.0.0.1:${cappedPort}/health/ready`, [`--max-old-space-size=${CAPPED_HEAP_MB}`]);
+    const cappedBatch = await load({ url: `http://127.0.0.1:${cappedPort}/api/v1/events`, body: batch, headers: auth, seconds: SECONDS, watch: { api: capped.pid! }, cpu: { server: capped.pid } });
+    await stack.stopProcess(capped);
+    await emptyQueues();
+    const cpuPerRequest = (run: LoadResult) => run.cpuSeconds.server / Math.max(1, run.requests);
+    record({ scenario: 'memory', metric: `API RSS MB, 500 events, --max-old-space-size=${CAPPED_HEAP_MB}`, hub: fmt(cappedBatch.peakRss.api), baseline: fmt(hubBatch.peakRss.api), ratio: (cappedBatch.peakRss.api / hubBatch.peakRss.api).toFixed(2), target: '—', verdict: '' });
+    notes.push(
+      `Limiting factor of API memory: V8 grows its heap lazily. Every 500-event request makes several strings of ~150 KB (the body, the job payload, ` +
+        `the Redis command), which live in the large-object space until a full collection, and V8 lets that grow while memory is plentiful. ` +
+        `The same load on an API started with --max-old-space-size=${CAPPED_HEAP_MB} peaked at ${fmt(cappedBatch.peakRss.api)} MB instead of ${fmt(hubBatch.peakRss.api)} MB, ` +
+        `for ${fmt((100 * (cpuPerRequest(cappedBatch) - cpuPerRequest(hubBatch))) / cpuPerRequest(hubBatch))} % more CPU per request ` +
+        `(${fmt(cappedBatch.requestsPerSec * 500)} vs ${fmt(hubBatch.requestsPerSec * 500)} events/s): the hub ships without the cap, so accept keeps its speed; ` +
+        'where memory matters more, set NODE_OPTIONS=--max-old-space-size=256 for the API role.',
+    );
+
     notes.push(`Accept: autocannon, ${CONNECTIONS} connections, ${SECONDS} s per run after a warm-up, the API process alone (no worker running); baseline: a bare Fastify server doing one BullMQ add per request with an offline-queue-free connection, no auth or validation. CPU µs per request: the user + system time of the server's and redis-server's process trees (from /proc) over the requests answered, which other load on the machine hardly moves.`);
   }
   if (runs('alm')) {
@@ -271,6 +290,9 @@ try {
     for (const query of READ_QUERIES('QUERY')) {
       const a = bySize.get(small)!.get(query.name)!;
       const b = bySize.get(large)!.get(query.name)!;
+      for (const [size, run] of [[small, a], [large, b]] as const) {
+        if (run.non2xx || run.errors) notes.push(`${query.name} at ${fmt(size)}: ${run.non2xx} non-2xx answers and ${run.errors} errors`);
+      }
       record(compare(query.name, `p50 ms at ${fmt(large)} vs ${fmt(small)}`, Math.max(b.p50, 0.5), Math.max(a.p50, 0.5), { ratio: 2, higherIsBetter: false }, 1));
       record({ scenario: query.name, metric: `p99 ms at ${fmt(large)} (${fmt(small)})`, hub: fmt(b.p99), baseline: fmt(a.p99), ratio: (b.p99 / Math.max(a.p99, 0.5)).toFixed(2), target: '—', verdict: '' });
     }

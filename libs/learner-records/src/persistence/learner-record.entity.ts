@@ -12,6 +12,7 @@ export const RECORD_ID_LIMITS = { participant: 200, learningObject: 500 } as con
 @Entity('learner_records')
 @Index('learner_records_key', ['programId', 'participantId', 'learningObjectId', 'systemId'], { unique: true })
 @Index('learner_records_learning_object_page', ['learningObjectId', 'id'])
+@Index('learner_records_participant_page', ['programId', 'participantId', 'id'])
 export class LearnerRecordEntity {
   /**
    * Creation order; never changes, so it is the stable order the API pages by. The primary key is (program_id, id):

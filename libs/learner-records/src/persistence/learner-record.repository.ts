@@ -144,8 +144,11 @@ export class LearnerRecordRepository {
 
   /** One page of records in id order (creation order, which an update never changes). */
   async findPage(query: LearnerRecordQuery): Promise<LearnerRecordPage> {
-    const params: unknown[] = [query.programIds, query.after.toString()];
-    const where = ['r.program_id = ANY($1::varchar[])', 'r.id > $2::bigint'];
+    // One program (the usual case) as an equality, so the planner can walk the primary key (program_id, id) in page
+    // order; with `= ANY` it sorted every matching record first (3 s a page at a million records).
+    const single = query.programIds.length === 1;
+    const params: unknown[] = [single ? query.programIds[0] : query.programIds, query.after.toString()];
+    const where = [single ? 'r.program_id = $1::varchar' : 'r.program_id = ANY($1::varchar[])', 'r.id > $2::bigint'];
     const add = (sql: string, value: unknown) => {
       params.push(value);
       where.push(sql.replace('?', `$${params.length}`));
