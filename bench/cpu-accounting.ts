@@ -13,13 +13,15 @@ function procStat(pid: number): ProcStat | undefined {
     // The command name (field 2) may hold spaces and parentheses: read the fields after its closing parenthesis.
     const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-    return { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) };
+    // utime + stime, plus cutime + cstime: what its children used before they exited and it reaped them (a
+    // PostgreSQL backend that closed during a run would otherwise take its CPU time out of the tree's total).
+    return { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]) };
   } catch {
     return undefined;
   }
 }
 
-/** CPU seconds (user + system) a process and all its descendants have used so far (exited descendants not counted). */
+/** CPU seconds (user + system) a process and all its descendants have used so far, exited and reaped ones included. */
 export function treeCpuSeconds(root: number): number {
   const stats = new Map<number, ProcStat>();
   for (const entry of readdirSync('/proc')) {

@@ -145,7 +145,7 @@ try {
     const apiProfile = summarizeProfiles(profileDir, { fromMs: exited - loadStart, toMs: exited - loadEnd });
     const serverRatio = (run: LoadResult, other: LoadResult) => (run.cpuSeconds.server / run.requests / (other.cpuSeconds.server / other.requests)).toFixed(1);
     notes.push(
-      `Limiting factor of accept (every accept row, ALM's too: see its server CPU row): CPU of the API process. Per request it spends ${serverRatio(hubSingle, baseSingle)}× (1 event) ` +
+      `Limiting factor of accept (every accept row, ALM's and xAPI's too: see their server CPU rows): CPU of the API process. Per request it spends ${serverRatio(hubSingle, baseSingle)}× (1 event) ` +
         `and ${serverRatio(hubBatch, baseBatch)}× (500 events) the CPU of the bare server, which shares the same two cores ` +
         `with redis-server and the load generator. Its busy CPU during the 1-event load, by owner (V8 CPU profile): ${describeShares(apiProfile.shares, 14)}. ` +
         'No single part dominates: the request passes Fastify, Nest\'s router, guard and pipe, passport, the logger, the LB validation and BullMQ; ' +

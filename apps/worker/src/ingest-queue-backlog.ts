@@ -17,6 +17,8 @@ export class IngestQueueBacklog extends StoreBacklog {
   }
 
   async busy(): Promise<boolean> {
-    return this.processor.inFlight > 0 || (await this.ingest.queue.getWaitingCount()) > 0;
+    if (this.processor.inFlight > 0) return true;
+    // Redis away: nothing can be drained either, so records need not wait for the store.
+    return this.ingest.queue.getWaitingCount().then((waiting) => waiting > 0, () => false);
   }
 }

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, Optional, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { ingestConfig, type IngestConfig } from '@hub/config';
@@ -40,7 +40,7 @@ interface Step {
  * retried event by event; it stays in the log, the skip is logged and counted, and a rebuild repairs its record.
  */
 @Injectable()
-export class LearnerRecordFollower implements OnApplicationBootstrap, OnApplicationShutdown {
+export class LearnerRecordFollower implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(LearnerRecordFollower.name);
   private running: Promise<void> | undefined;
   private stopping = false;
@@ -63,7 +63,8 @@ export class LearnerRecordFollower implements OnApplicationBootstrap, OnApplicat
     else this.logger.warn('HUB_LEARNER_RECORDS=off: this worker does not keep learner records');
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Finishes the step in flight while the database connection is still open. */
+  async onModuleDestroy(): Promise<void> {
     this.stopping = true;
     this.wake?.();
     await this.running;
