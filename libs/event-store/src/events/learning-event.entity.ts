@@ -7,7 +7,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm'
 @Entity('events')
 @Index('events_feed', ['txId', 'seq'], { unique: true })
 @Index('events_program_feed', ['programId', 'txId', 'seq'])
-@Index('events_participant_feed', ['participantId', 'txId', 'seq'])
+@Index('events_program_participant_feed', ['programId', 'participantId', 'txId', 'seq'])
 @Index('events_type_feed', ['programId', 'eventType', 'txId', 'seq'])
 @Index('events_program_start', ['programId', 'startUtc'])
 @Index('events_publisher_event', ['publisherEventId'])
