@@ -40,10 +40,18 @@ export interface BeforeExit {
 
 /** Busy CPU time of the profiles in `dir`, by owner, largest first (idle time left out), optionally only `window`. */
 export function summarizeProfiles(dir: string, window?: BeforeExit): { busySeconds: number; shares: ProfileShare[] } {
+  return summarizeProfileFiles(
+    readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).map((f) => join(dir, f)),
+    window,
+  );
+}
+
+/** `summarizeProfiles` for the given profile files. */
+export function summarizeProfileFiles(files: readonly string[], window?: BeforeExit): { busySeconds: number; shares: ProfileShare[] } {
   const totals = new Map<string, number>();
   let busy = 0;
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'))) {
-    const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as CpuProfile;
+  for (const file of files) {
+    const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
     const byId = new Map(profile.nodes.map((n) => [n.id, n]));
     const at: number[] = [];
     profile.timeDeltas.reduce((t, delta, i) => (at[i] = t + delta), 0);

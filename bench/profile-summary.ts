@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { summarizeProfileFiles } from './cpu-profile-summary.js';
 
 /**
  * `node dist/bench/profile-summary.js <file.cpuprofile> [top]`: the functions with the most self time, and the
@@ -23,26 +24,16 @@ const self = new Map<number, number>();
 profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
 const total = [...self.values()].reduce((a, b) => a + b, 0);
 
-const where = (url: string) => {
-  const nm = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
-  if (nm) return nm[1];
-  const dist = /dist\/((?:libs\/sources\/[^/]+|libs\/[^/]+|apps\/[^/]+|bench))\//.exec(url);
-  if (dist) return dist[1];
-  return url.startsWith('node:') ? 'node:' + url.slice(5).split('/')[0] : url === '' ? '(native/vm)' : url;
-};
 const fnTotals = new Map<string, number>();
-const areaTotals = new Map<string, number>();
 for (const [id, us] of self) {
   const { functionName, url, lineNumber } = byId.get(id)!.callFrame;
   const key = `${functionName || '(anonymous)'}  ${url.replace(/^.*\/(node_modules|dist)\//, '$1/')}:${lineNumber + 1}`;
   fnTotals.set(key, (fnTotals.get(key) ?? 0) + us);
-  const area = where(url);
-  areaTotals.set(area, (areaTotals.get(area) ?? 0) + us);
 }
 const pct = (us: number) => `${((100 * us) / total).toFixed(1).padStart(5)} %`;
 console.log(`${file}: ${(total / 1e6).toFixed(2)} s sampled`);
-console.log('\nby area (self time):');
-for (const [area, us] of [...areaTotals].sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(`${pct(us)}  ${area}`);
+console.log('\nby owner (self time, idle left out):');
+for (const { owner, percent } of summarizeProfileFiles([file]).shares.slice(0, 20)) console.log(`${percent.toFixed(1).padStart(5)} %  ${owner}`);
 console.log('\ntop functions (self time):');
 for (const [key, us] of [...fnTotals].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`${pct(us)}  ${key}`);
 
