@@ -1,18 +1,31 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { connectImcPublisher, startRabbitMq, type RunningRabbitMq } from '@hub/dev-stack';
-import { imcRabbitMqDefinitions } from '@hub/sources/imc';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { IMC_TOPIC, imcRabbitMqDefinitions, imcSubscriptionQueue } from '@hub/sources/imc';
 import { freePort, type BenchStack } from './bench-stack.js';
 import { timeDrain } from './drain.js';
+import { consumeLikeTheBaseline } from './imc-baseline-consumer.js';
 
 const SUBSCRIPTION = 'bench';
+/** A second subscription to the same topic, so the baseline consumer gets its own copy of every message. */
+const BASELINE_SUBSCRIPTION = 'baseline';
+
+export interface ImcBenchResult {
+  /** Messages the hub's consumer accepted (handed to the pipeline and settled) per second. */
+  accepted: number;
+  /** Messages consumed and stored per second. */
+  stored: number;
+  /** Messages the bare consumer accepted per second (one BullMQ add each). */
+  baseline: number;
+}
 
 /**
  * imc: `total` registration changes (each a distinct body, so none is a duplicate) published to RabbitMQ with no
- * consumer running; then one worker with the imc consumer is started and timed until all are stored.
- * Returns messages consumed and stored per second.
+ * consumer running, to two subscriptions; the bare baseline consumer drains one, then one worker with the imc consumer
+ * is started on the other and timed until it has accepted, and until it has stored, them all.
  */
-export async function benchImc(stack: BenchStack, programId: string, total: number): Promise<number> {
+export async function benchImc(stack: BenchStack, programId: string, total: number): Promise<ImcBenchResult> {
   const amqpPort = await freePort();
   const broker: RunningRabbitMq = await startRabbitMq({
     dir: join(stack.dir, 'rabbitmq'),
@@ -24,7 +37,7 @@ export async function benchImc(stack: BenchStack, programId: string, total: numb
       users: [{ name: 'guest', password_hash: rabbitPasswordHash('guest'), hashing_algorithm: 'rabbit_password_hashing_sha256', tags: ['administrator'] }],
       vhosts: [{ name: '/' }],
       permissions: [{ user: 'guest', vhost: '/', configure: '.*', write: '.*', read: '.*' }],
-      ...imcRabbitMqDefinitions({ subscription: SUBSCRIPTION }),
+      ...bothSubscriptions(),
     },
   });
   try {
@@ -48,15 +61,45 @@ export async function benchImc(stack: BenchStack, programId: string, total: numb
       })(),
     );
     await publisher.close();
+    const baseline = await consumeLikeTheBaseline(broker.url, imcSubscriptionQueue(BASELINE_SUBSCRIPTION, IMC_TOPIC.registrations), stack.redis.url, total);
     const workerPort = await freePort();
-    await stack.startProcess(
+    const worker = await stack.startProcess(
       'apps/worker/src/main.js',
       { WORKER_HEALTH_PORT: String(workerPort), IMC_AMQP_URL: broker.url, IMC_BROKER: 'rabbitmq', IMC_SUBSCRIPTION: SUBSCRIPTION, IMC_PROGRAM_ID: programId },
       `http://127.0.0.1:${workerPort}/health/live`,
+      // BENCH_PROFILE_DIR=dir: a V8 CPU profile of the worker, as in the learner-records bench.
+      process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [],
     );
-    return await timeDrain(stack.postgres.url, programId, total);
+    try {
+      const [accepted, stored] = await Promise.all([timeAccepted(`http://127.0.0.1:${workerPort}/metrics`, total), timeDrain(stack.postgres.url, programId, total)]);
+      return { accepted, stored, baseline };
+    } finally {
+      await stack.stopProcess(worker);
+    }
   } finally {
     await broker.stop();
+  }
+}
+
+function bothSubscriptions(): ReturnType<typeof imcRabbitMqDefinitions> {
+  const hub = imcRabbitMqDefinitions({ subscription: SUBSCRIPTION });
+  const baseline = imcRabbitMqDefinitions({ subscription: BASELINE_SUBSCRIPTION, topics: [IMC_TOPIC.registrations] });
+  return { queues: [...hub.queues, ...baseline.queues], bindings: [...hub.bindings, ...baseline.bindings] };
+}
+
+/** Messages the worker's imc consumer accepted per second, from its hub_events_accepted_total, timed from the first. */
+async function timeAccepted(metricsUrl: string, total: number): Promise<number> {
+  const read = async () => {
+    const text = await fetch(metricsUrl).then((r) => r.text(), () => '');
+    return Number(/^hub_events_accepted_total\{source="IMC"\} (\d+)/m.exec(text)?.[1] ?? 0);
+  };
+  let first: { at: number; n: number } | undefined;
+  for (;;) {
+    const n = await read();
+    const at = performance.now();
+    if (n > 0 && !first) first = { at, n };
+    if (n >= total) return ((n - first!.n) * 1000) / Math.max(1, at - first!.at);
+    await sleep(20);
   }
 }
 
