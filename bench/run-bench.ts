@@ -239,7 +239,7 @@ try {
   }
   if (runs('records')) {
     // Learner records: the same LB drain with records off and on, alternating, no other worker running.
-    const records = await benchLearnerRecords(stack, base, { events: Number(process.env.BENCH_RECORDS_EVENTS ?? 20_000), rounds: Number(process.env.BENCH_RECORDS_ROUNDS ?? 3) });
+    const records = await benchLearnerRecords(stack, base, { events: Number(process.env.BENCH_RECORDS_EVENTS ?? 20_000), rounds: Number(process.env.BENCH_RECORDS_ROUNDS ?? 5) });
     record(compare('learner records', 'worker events/s, records on vs off', records.recordsOn.worker, records.recordsOff.worker, { ratio: 0.8, higherIsBetter: true }));
     record(compare('learner records', 'stored events/s (first to last), records on vs off', records.recordsOn.writes, records.recordsOff.writes, { ratio: 0.8, higherIsBetter: true }));
     record({ scenario: 'learner records', metric: 'records caught up, events/s (first stored to last in records)', hub: fmt(records.recordsOn.records ?? 0), baseline: '—', ratio: '—', target: 'printed', verdict: '' });
