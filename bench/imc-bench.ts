@@ -67,11 +67,11 @@ export async function benchImc(stack: BenchStack, programId: string, total: numb
       'apps/worker/src/main.js',
       { WORKER_HEALTH_PORT: String(workerPort), IMC_AMQP_URL: broker.url, IMC_BROKER: 'rabbitmq', IMC_SUBSCRIPTION: SUBSCRIPTION, IMC_PROGRAM_ID: programId },
       `http://127.0.0.1:${workerPort}/health/live`,
-      // BENCH_PROFILE_DIR=dir: a V8 CPU profile of the worker, as in the learner-records bench.
-      process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [],
     );
     try {
-      const [accepted, stored] = await Promise.all([timeAccepted(`http://127.0.0.1:${workerPort}/metrics`, total), timeDrain(stack.postgres.url, programId, total)]);
+      const [accepted, stored] = await stack.profiled(worker, () =>
+        Promise.all([timeAccepted(`http://127.0.0.1:${workerPort}/metrics`, total), timeDrain(stack.postgres.url, programId, total)]),
+      );
       return { accepted, stored, baseline };
     } finally {
       await stack.stopProcess(worker);

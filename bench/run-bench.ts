@@ -83,16 +83,27 @@ async function emptyQueues(): Promise<void> {
   }
 }
 
-function acceptRows(scenario: string, hub: LoadResult, baseline: LoadResult, eventsPerRequest: number): void {
+interface AcceptRowsOptions {
+  /** What one request carries, for the throughput row (default: events). */
+  unit?: string;
+  /** The throughput target, hub ÷ baseline (default: issue 8's 0.6). */
+  target?: number;
+  /** The process trees whose CPU per request is printed, by the name LoadOptions.cpu gave them, with their label. */
+  cpu?: readonly (readonly [string, string])[];
+}
+
+/** Throughput, p99 and p50 of one ingress beside its baseline, and where each spends CPU per request. */
+function acceptRows(scenario: string, hub: LoadResult, baseline: LoadResult, perRequest: number, options: AcceptRowsOptions = {}): void {
   if (hub.non2xx || hub.errors) notes.push(`${scenario}: the hub answered ${hub.non2xx} non-2xx and ${hub.errors} errors`);
-  record(compare(scenario, `accepted events/s (${CONNECTIONS} conns)`, hub.requestsPerSec * eventsPerRequest, baseline.requestsPerSec * eventsPerRequest, { ratio: ACCEPT_TARGET, higherIsBetter: true }));
+  const unit = options.unit ?? 'accepted events';
+  record(compare(scenario, `${unit}/s (${CONNECTIONS} conns)`, hub.requestsPerSec * perRequest, baseline.requestsPerSec * perRequest, { ratio: options.target ?? ACCEPT_TARGET, higherIsBetter: true }));
   // autocannon measures whole milliseconds: under 1 ms counts as 0.5 ms, so a ratio never divides by zero.
   const ms = (value: number) => Math.max(value, 0.5);
   record(compare(scenario, 'p99 latency ms', ms(hub.p99), ms(baseline.p99), { ratio: 2, higherIsBetter: false }, 1));
   record({ scenario, metric: 'p50 latency ms', hub: fmt(ms(hub.p50), 1), baseline: fmt(ms(baseline.p50), 1), ratio: (ms(hub.p50) / ms(baseline.p50)).toFixed(2), target: '—', verdict: '' });
-  const perRequest = (run: LoadResult, who: string) => (1e6 * (run.cpuSeconds[who] ?? 0)) / Math.max(1, run.requests);
-  for (const [who, label] of [['server', 'server'], ['redis', 'redis-server']] as const) {
-    const [h, b] = [perRequest(hub, who), perRequest(baseline, who)];
+  const cpuPerRequest = (run: LoadResult, who: string) => (1e6 * (run.cpuSeconds[who] ?? 0)) / Math.max(1, run.requests);
+  for (const [who, label] of options.cpu ?? [['server', 'server'], ['redis', 'redis-server']]) {
+    const [h, b] = [cpuPerRequest(hub, who), cpuPerRequest(baseline, who)];
     record({ scenario, metric: `${label} CPU µs per request`, hub: fmt(h), baseline: fmt(b), ratio: (h / b).toFixed(2), target: '—', verdict: '' });
   }
 }
@@ -193,15 +204,7 @@ try {
       hubCpu: { server: api.pid, postgres: stack.postgres.pid },
       baselineCpu: { server: xapiBaseline.pid, postgres: stack.postgres.pid },
     });
-    if (xapi.hub.non2xx || xapi.hub.errors) notes.push(`xAPI: the hub answered ${xapi.hub.non2xx} non-2xx and ${xapi.hub.errors} errors`);
-    record(compare('xAPI, 1 Statement', `stored statements/s (${CONNECTIONS} conns)`, xapi.hub.requestsPerSec, xapi.baseline.requestsPerSec, { ratio: 0.5, higherIsBetter: true }));
-    const ms = (value: number) => Math.max(value, 0.5);
-    record(compare('xAPI, 1 Statement', 'p99 latency ms', ms(xapi.hub.p99), ms(xapi.baseline.p99), { ratio: 2, higherIsBetter: false }, 1));
-    record({ scenario: 'xAPI, 1 Statement', metric: 'p50 latency ms', hub: fmt(ms(xapi.hub.p50), 1), baseline: fmt(ms(xapi.baseline.p50), 1), ratio: (ms(xapi.hub.p50) / ms(xapi.baseline.p50)).toFixed(2), target: '—', verdict: '' });
-    for (const who of ['server', 'postgres'] as const) {
-      const [h, b] = [(1e6 * xapi.hub.cpuSeconds[who]) / Math.max(1, xapi.hub.requests), (1e6 * xapi.baseline.cpuSeconds[who]) / Math.max(1, xapi.baseline.requests)];
-      record({ scenario: 'xAPI, 1 Statement', metric: `${who} CPU µs per request`, hub: fmt(h), baseline: fmt(b), ratio: (h / b).toFixed(2), target: '—', verdict: '' });
-    }
+    acceptRows('xAPI, 1 Statement', xapi.hub, xapi.baseline, 1, { unit: 'stored statements', target: 0.5, cpu: [['server', 'server'], ['postgres', 'postgres']] });
     record({ scenario: 'memory', metric: 'API RSS MB under xAPI load (peak)', hub: fmt(xapi.hub.peakRss.api ?? 0), baseline: '—', ratio: '—', target: '≤ 300', verdict: (xapi.hub.peakRss.api ?? 0) <= 300 ? 'met' : 'NOT MET' });
     notes.push(`xAPI: POST /xAPI/statements with one Statement (the imc seed's completed Statement, a fresh UUID per request), Bearer token, ${CONNECTIONS} connections, ${SECONDS} s after a warm-up, the API alone (stored in Postgres and handed to the queue before the 200); baseline: a bare Fastify server doing one INSERT of the same row into a table shaped like xapi_statements (same indexes), no auth, validation or queue. Target (issue 5): aim for 0.5.`);
     await emptyQueues();
@@ -277,7 +280,7 @@ try {
       `imc: ${fmt(IMC_MESSAGES)} distinct registration changes published to de.imc.ils_registrations on a throw-away RabbitMQ with no consumer, to two subscriptions. ` +
         'Baseline: a bare rhea consumer (credit 50) doing one BullMQ add per message, then accepting it. Hub: one worker with the imc consumer (credit 50), ' +
         'timed from the first message until it had accepted all (its hub_events_accepted_total) and until all were stored. Limiting factor: not located yet. ' +
-        'A CPU profile of the worker during this run (BENCH_PROFILE_DIR) shows it 45 % idle, so it is not CPU-bound: each message waits somewhere on its ' +
+        'A CPU profile of the worker during this run (BENCH_CPU_PROFILE) shows it 45 % idle, so it is not CPU-bound: each message waits somewhere on its ' +
         'way from delivery to settlement although up to 50 are in flight. ' +
         'No p50/p99: a queue consumer has no request latency to sample (the broker holds what it has not taken).',
     );

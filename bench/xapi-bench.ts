@@ -59,29 +59,26 @@ export async function benchXapi(base: string, headers: Record<string, string>, b
   return { hub, baseline };
 }
 
-/** `node dist/bench/xapi-bench.js [seconds] [--cpu-prof]`: this row alone; with --cpu-prof the API writes a profile. */
+/** `node dist/bench/xapi-bench.js [seconds]`: this row alone (BENCH_CPU_PROFILE=<dir> profiles the API's measured window). */
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const seconds = Number(process.argv[2] ?? 10);
-  const profile = process.argv.includes('--cpu-prof');
   const stack = new BenchStack();
   try {
     await stack.start();
     const apiPort = await freePort();
-    const nodeArgs = profile ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR ?? stack.dir}`] : [];
-    const api = await stack.startProcess('apps/api/src/main.js', { PORT: String(apiPort) }, `http://127.0.0.1:${apiPort}/health/ready`, nodeArgs);
+    const api = await stack.startProcess('apps/api/src/main.js', { PORT: String(apiPort) }, `http://127.0.0.1:${apiPort}/health/ready`);
     const base = `http://127.0.0.1:${apiPort}`;
     const headers = await xapiHeaders(base, stack.env.HUB_ADMIN_TOKEN!);
     const baselineServer = await startXapiBaseline(stack);
     const hubUrl = `${base}/xAPI/statements`;
     await load({ url: hubUrl, makeBody: freshStatement, headers, seconds: 2 });
-    const timed = await load({ url: hubUrl, makeBody: freshStatement, headers, seconds, cpu: { api: api.pid } });
+    const timed = await stack.profiled(api, () => load({ url: hubUrl, makeBody: freshStatement, headers, seconds, cpu: { api: api.pid } }));
     console.log(`API CPU per request: ${((1000 * timed.cpuSeconds.api) / Math.max(1, timed.requests)).toFixed(3)} ms (${Math.round(timed.requestsPerSec)} req/s)`);
     const { hub, baseline } = await benchXapi(base, headers, baselineServer.url, seconds, { watch: { api: api.pid! } });
     const line = (name: string, r: LoadResult) => `${name}: ${Math.round(r.requestsPerSec)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, non-2xx ${r.non2xx}, errors ${r.errors}`;
     console.log(line('hub     ', hub));
     console.log(line('baseline', baseline));
     console.log(`ratio ${(hub.requestsPerSec / baseline.requestsPerSec).toFixed(2)}, p99 ratio ${(hub.p99 / baseline.p99).toFixed(2)}`);
-    if (profile) await stack.stopProcess(api);
   } finally {
     await stack.stop();
   }

@@ -118,35 +118,34 @@ export async function measureRecordsDrain(stack: BenchStack, base: string, learn
                     FROM (SELECT coalesce(max(tx_id), 0) AS tx_id, coalesce(max(seq), 0) AS seq FROM events) h
                    WHERE name = 'learner-records'`);
   const port = await freePort();
-  const worker = await stack.startProcess('apps/worker/src/main.js', { WORKER_HEALTH_PORT: String(port), HUB_LEARNER_RECORDS: learnerRecords ? 'on' : 'off' }, `http://127.0.0.1:${port}/health/live`, profileArgs());
+  const worker = await stack.startProcess('apps/worker/src/main.js', { WORKER_HEALTH_PORT: String(port), HUB_LEARNER_RECORDS: learnerRecords ? 'on' : 'off' }, `http://127.0.0.1:${port}/health/live`);
   await topStatements(db);
   const cpu = new CpuAccount({ worker: worker.pid, postgres: stack.postgres.pid }).start();
   try {
-    let first: { at: number; count: number } | undefined;
-    for (;;) {
-      const count = Number((await db.query('SELECT count(*) AS n FROM events WHERE program_id = $1', [programId])).rows[0].n);
-      const at = performance.now();
-      if (count > 0 && !first) first = { at, count };
-      if (count >= events) {
-        const writes = Math.round(((count - first!.count) * 1000) / (at - first!.at));
-        const recordsDoneAt = learnerRecords ? await recordsCaughtUp(db, programId) : undefined;
-        const records = recordsDoneAt === undefined ? undefined : Math.round(((count - first!.count) * 1000) / (recordsDoneAt - first!.at));
-        const used = cpu.stop();
-        for (const line of await topStatements(db)) options.log?.(`  ${learnerRecords ? 'on ' : 'off'} ${line}`);
-        const cpuPer10k = Object.fromEntries(Object.entries(used).map(([name, seconds]) => [name, Math.round((seconds * 1e6) / events) / 100]));
-        await sleep(200); // BullMQ marks the last jobs completed just after their rows are committed
-        return { worker: Math.round((events * 1000) / (await jobSpan(stack, programId))), writes, records, cpuPer10k };
+    return await stack.profiled(worker, async () => {
+      let first: { at: number; count: number } | undefined;
+      for (;;) {
+        const count = Number((await db.query('SELECT count(*) AS n FROM events WHERE program_id = $1', [programId])).rows[0].n);
+        const at = performance.now();
+        if (count > 0 && !first) first = { at, count };
+        if (count >= events) {
+          const writes = Math.round(((count - first!.count) * 1000) / (at - first!.at));
+          const recordsDoneAt = learnerRecords ? await recordsCaughtUp(db, programId) : undefined;
+          const records = recordsDoneAt === undefined ? undefined : Math.round(((count - first!.count) * 1000) / (recordsDoneAt - first!.at));
+          const used = cpu.stop();
+          for (const line of await topStatements(db)) options.log?.(`  ${learnerRecords ? 'on ' : 'off'} ${line}`);
+          const cpuPer10k = Object.fromEntries(Object.entries(used).map(([name, seconds]) => [name, Math.round((seconds * 1e6) / events) / 100]));
+          await sleep(200); // BullMQ marks the last jobs completed just after their rows are committed
+          return { worker: Math.round((events * 1000) / (await jobSpan(stack, programId))), writes, records, cpuPer10k };
+        }
+        await sleep(100);
       }
-      await sleep(100);
-    }
+    });
   } finally {
     await stack.stopProcess(worker);
     await db.end();
   }
 }
-
-/** BENCH_PROFILE_DIR=dir writes a V8 CPU profile of each worker there (open it in Chrome DevTools or speedscope). */
-const profileArgs = () => (process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : []);
 
 /** When the records projection's checkpoint reached the program's last stored event (performance.now()). */
 async function recordsCaughtUp(db: pg.Client, programId: string): Promise<number> {
