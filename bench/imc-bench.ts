@@ -10,6 +10,8 @@ import { consumeLikeTheBaseline } from './imc-baseline-consumer.js';
 const SUBSCRIPTION = 'bench';
 /** A second subscription to the same topic, so the baseline consumer gets its own copy of every message. */
 const BASELINE_SUBSCRIPTION = 'baseline';
+/** Unsettled messages per link, the hub's default IMC_CREDIT; the baseline keeps its credit the same way. */
+export const IMC_BENCH_CREDIT = 200;
 
 export interface ImcBenchResult {
   /** Messages the hub's consumer accepted (handed to the pipeline and settled) per second. */
@@ -61,11 +63,11 @@ export async function benchImc(stack: BenchStack, programId: string, total: numb
       })(),
     );
     await publisher.close();
-    const baseline = await consumeLikeTheBaseline(broker.url, imcSubscriptionQueue(BASELINE_SUBSCRIPTION, IMC_TOPIC.registrations), stack.redis.url, total);
+    const baseline = await consumeLikeTheBaseline(broker.url, imcSubscriptionQueue(BASELINE_SUBSCRIPTION, IMC_TOPIC.registrations), stack.redis.url, total, IMC_BENCH_CREDIT);
     const workerPort = await freePort();
     const worker = await stack.startProcess(
       'apps/worker/src/main.js',
-      { WORKER_HEALTH_PORT: String(workerPort), IMC_AMQP_URL: broker.url, IMC_BROKER: 'rabbitmq', IMC_SUBSCRIPTION: SUBSCRIPTION, IMC_PROGRAM_ID: programId },
+      { WORKER_HEALTH_PORT: String(workerPort), IMC_AMQP_URL: broker.url, IMC_BROKER: 'rabbitmq', IMC_SUBSCRIPTION: SUBSCRIPTION, IMC_PROGRAM_ID: programId, IMC_CREDIT: String(IMC_BENCH_CREDIT) },
       `http://127.0.0.1:${workerPort}/health/live`,
     );
     try {

@@ -7,7 +7,7 @@ import { describeShares, summarizeProfiles } from './cpu-profile-summary.js';
 import { plainBatchedInsert, timeDrain } from './drain.js';
 import { load, type LoadResult } from './load.js';
 import { READ_QUERIES, measureQuery, seedEvents } from './queries.js';
-import { benchImc } from './imc-bench.js';
+import { benchImc, IMC_BENCH_CREDIT } from './imc-bench.js';
 import { benchLearnerRecords } from './learner-records/learner-records-bench.js';
 import { compare, fmt, renderTable, writeReport, type Row } from './report.js';
 import { almDelivery, queueAlmDeliveries, signedAlmHeaders } from './alm-bench.js';
@@ -274,7 +274,7 @@ try {
     // imc: messages published to RabbitMQ (AMQP 1.0) with no consumer, then one worker's consumer started and timed.
     const IMC_MESSAGES = Number(process.env.BENCH_IMC_MESSAGES ?? 5_000);
     const imc = await benchImc(stack, 'IMCBENCH', IMC_MESSAGES);
-    record(compare('imc queue (RabbitMQ, AMQP 1.0)', 'messages accepted/s (credit 50)', imc.accepted, imc.baseline, { ratio: ACCEPT_TARGET, higherIsBetter: true }));
+    record(compare('imc queue (RabbitMQ, AMQP 1.0)', `messages accepted/s (credit ${IMC_BENCH_CREDIT})`, imc.accepted, imc.baseline, { ratio: ACCEPT_TARGET, higherIsBetter: true }));
     record({ scenario: 'imc queue (RabbitMQ, AMQP 1.0)', metric: 'messages consumed and stored/s', hub: fmt(imc.stored), baseline: '—', ratio: '—', target: 'printed', verdict: '' });
     notes.push(
       `imc: ${fmt(IMC_MESSAGES)} distinct registration changes published to de.imc.ils_registrations on a throw-away RabbitMQ with no consumer, to two subscriptions. ` +

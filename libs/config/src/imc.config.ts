@@ -30,7 +30,7 @@ class ImcEnv {
 
   /** Unsettled messages per topic link (AMQP link credit; Service Bus concurrent calls): bounds memory and redeliveries. */
   @IsInt() @Min(1) @Max(1000)
-  IMC_CREDIT: number = 50;
+  IMC_CREDIT: number = 200;
 
   /** Artemis only: read the pre-created queue `<topic>::<IMC_SUBSCRIPTION>.<topic>` (FQQN) so worker replicas share it. */
   @IsBoolean()

@@ -1,5 +1,5 @@
 import type { OnModuleDestroy } from '@nestjs/common';
-import { BaseRpcContext, Server, type CustomTransportStrategy } from '@nestjs/microservices';
+import { BaseRpcContext, Server, type CustomTransportStrategy, type MessageHandler } from '@nestjs/microservices';
 import { isObservable, lastValueFrom } from 'rxjs';
 import type { ImcConsumer } from './imc-consumer.js';
 import type { ImcDelivery } from './imc-delivery.js';
@@ -25,6 +25,11 @@ export class ImcTransport extends Server<Record<string, never>> implements Custo
   /** Handler errors come back to dispatch() (and become retries) instead of being only logged by Nest. */
   override readonly propagatesEventHandlerErrors = true;
   private consumer?: ImcConsumer;
+  /**
+   * Handlers by topic, looked up once: Nest's getHandlerByPattern first tries JSON.parse on the pattern, and a topic
+   * name makes it throw, which cost about 4 % of the worker's CPU per message (profiled).
+   */
+  private readonly handlers = new Map<string, MessageHandler | null>();
 
   constructor(private readonly createConsumer: () => ImcConsumer) {
     super();
@@ -60,8 +65,17 @@ export class ImcTransport extends Server<Record<string, never>> implements Custo
     return this.consumer as T;
   }
 
+  private handlerFor(topic: string): MessageHandler | null {
+    let handler = this.handlers.get(topic);
+    if (handler === undefined) {
+      handler = this.getHandlerByPattern(topic);
+      this.handlers.set(topic, handler);
+    }
+    return handler;
+  }
+
   async dispatch(delivery: ImcDelivery): Promise<ImcVerdict> {
-    const handler = this.getHandlerByPattern(delivery.topic);
+    const handler = this.handlerFor(delivery.topic);
     if (!handler) return ImcVerdicts.retry(`no @EventPattern handler for ${delivery.topic}`, true);
     try {
       const result: unknown = await handler(delivery, new ImcContext([delivery]));

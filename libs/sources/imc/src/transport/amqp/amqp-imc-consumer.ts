@@ -1,5 +1,5 @@
 import rhea from 'rhea';
-import type { Connection, Container, Delivery, EventContext, Message, Receiver, Session } from 'rhea';
+import type { Connection, ConnectionOptions, Container, Delivery, EventContext, Message, Receiver, Session } from 'rhea';
 import type { ImcTopic } from '../../imc-topics.js';
 import type { ImcConnectionStatus } from '../imc-connection-status.js';
 import type { ImcConsumer, ImcConsumerLog, ImcDispatch } from '../imc-consumer.js';
@@ -23,6 +23,11 @@ export interface AmqpImcConsumerOptions {
   retryHoldMs?: (deliveryCount: number) => number;
   /** Called once per settled message, for metrics. */
   onSettled?: (topic: ImcTopic, outcome: AmqpSettlement['outcome']) => void;
+}
+
+/** An option rhea reads (connection.js) that its typings leave out. */
+interface RheaSocketOptions {
+  tcp_no_delay: boolean;
 }
 
 interface TopicLink {
@@ -108,7 +113,7 @@ export class AmqpImcConsumer implements ImcConsumer {
   private connect(): void {
     if (this.stopping) return;
     const { host, port, tls, username, password, hostname } = this.endpoint;
-    const connection = this.container.connect({
+    const options: ConnectionOptions & RheaSocketOptions = {
       host,
       port,
       ...(tls ? { transport: 'tls' as const, servername: host } : { transport: 'tcp' as const }),
@@ -119,7 +124,11 @@ export class AmqpImcConsumer implements ImcConsumer {
       reconnect: false,
       // Without traffic for this long the peer is considered gone, so a silently dead broker is noticed.
       idle_time_out: 30_000,
-    });
+      // Nagle off. rhea turns it off only in connection.open_receiver, and our links have sessions of their own: with
+      // it on, a credit or settlement frame waited for the broker's delayed ACK, so a link idled with credit out.
+      tcp_no_delay: true,
+    };
+    const connection = this.container.connect(options);
     this.connection = connection;
     connection.on('connection_open', () => this.onOpen(connection));
     connection.on('connection_error', (context: EventContext) => this.onLost(connection, describe(context.connection.error, 'closed with an error')));
