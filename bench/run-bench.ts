@@ -272,16 +272,16 @@ try {
   }
   if (runs('imc')) {
     // imc: messages published to RabbitMQ (AMQP 1.0) with no consumer, then one worker's consumer started and timed.
-    const IMC_MESSAGES = Number(process.env.BENCH_IMC_MESSAGES ?? 5_000);
+    const IMC_MESSAGES = Number(process.env.BENCH_IMC_MESSAGES ?? 20_000);
     const imc = await benchImc(stack, 'IMCBENCH', IMC_MESSAGES);
     record(compare('imc queue (RabbitMQ, AMQP 1.0)', `messages accepted/s (credit ${IMC_BENCH_CREDIT})`, imc.accepted, imc.baseline, { ratio: ACCEPT_TARGET, higherIsBetter: true }));
     record({ scenario: 'imc queue (RabbitMQ, AMQP 1.0)', metric: 'messages consumed and stored/s', hub: fmt(imc.stored), baseline: '—', ratio: '—', target: 'printed', verdict: '' });
     notes.push(
       `imc: ${fmt(IMC_MESSAGES)} distinct registration changes published to de.imc.ils_registrations on a throw-away RabbitMQ with no consumer, to two subscriptions. ` +
-        'Baseline: a bare rhea consumer (credit 50) doing one BullMQ add per message, then accepting it. Hub: one worker with the imc consumer (credit 50), ' +
-        'timed from the first message until it had accepted all (its hub_events_accepted_total) and until all were stored. Limiting factor: not located yet. ' +
-        'A CPU profile of the worker during this run (BENCH_CPU_PROFILE) shows it 45 % idle, so it is not CPU-bound: each message waits somewhere on its ' +
-        'way from delivery to settlement although up to 50 are in flight. ' +
+        `Baseline: a bare rhea consumer doing one BullMQ add per message, then accepting it. Hub: one worker with the imc consumer; both at most ${IMC_BENCH_CREDIT} messages unsettled, credit topped up by quarters. ` +
+        'Timed from the first message until the worker had accepted all (its hub_events_accepted_total) and until all were stored; the hub worker stores while it consumes, on the same cores, ' +
+        'the baseline only queues. What bounded it before (0.09): Nagle left on (rhea turns it off only for connection.open_receiver), so credit waited on the broker\'s delayed ACK; ' +
+        'credit 50 against a broker that takes 5-20 ms to answer a grant; and one job per message, whose queue bookkeeping took most of the worker. ' +
         'No p50/p99: a queue consumer has no request latency to sample (the broker holds what it has not taken).',
     );
     await emptyQueues();

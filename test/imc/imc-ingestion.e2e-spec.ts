@@ -160,7 +160,12 @@ describe('imc queue ingestion (RabbitMQ)', () => {
       return (res.body as unknown[]).length === 1 ? res : undefined;
     }, 30_000, 'the catalogue') as Awaited<ReturnType<ReturnType<typeof api>['get']>>;
     expect(first.headers.link).toMatch(/rel="next"/);
-    const all = (await api().get(`/api/v1/imc/courses?programId=${tenant.programId}&limit=1000`).set(auth).expect(200)).body as Record<string, unknown>[];
+    // The ingest queue being empty says nothing of messages still on their way from the broker: wait for all three.
+    const all = (await eventually(async () => {
+      const res = await api().get(`/api/v1/imc/courses?programId=${tenant.programId}&limit=1000`).set(auth).expect(200);
+      const ids = (res.body as { courseId: string }[]).map((c) => c.courseId);
+      return ids.includes('900001') && ids.includes('900002') ? res.body : undefined;
+    }, 30_000, 'both new courses')) as Record<string, unknown>[];
     const changed = await eventually(async () => {
       const res = await api().get('/api/v1/imc/courses?courseId=900001').set(auth).expect(200);
       return (res.body as Record<string, unknown>[])[0];

@@ -3,6 +3,7 @@ import type { ImcConfig } from '@hub/config';
 import { PipelineUnavailableError, type AcceptService, type DeadLettersService, type IngestPayload } from '@hub/pipeline';
 import { IMC_TOPIC } from '../imc-topics.js';
 import { readImcSeedSample } from '../messages/fixtures/imc-seed-samples.js';
+import { decodeImcBatch, IMC_BATCH_CONTENT_TYPE } from '../normalize/imc-batch-payload.js';
 import type { ImcDelivery } from '../transport/imc-delivery.js';
 import { ImcIngressService } from './imc-ingress.service.js';
 
@@ -61,6 +62,31 @@ describe('ImcIngressService', () => {
       throw new Error('postgres down');
     });
     expect(await service.receive(delivery('not json'))).toMatchObject({ kind: 'retry' });
+  });
+
+  it('hands the messages received in one turn to the pipeline as one job, and acks each only once it is there', async () => {
+    const { service, accepted } = setup();
+    const login = readImcSeedSample('login-success');
+    const registration = readImcSeedSample('registration-change');
+    const verdicts = await Promise.all([service.receive(delivery(login)), service.receive(delivery(registration, IMC_TOPIC.registrations))]);
+    expect(verdicts).toEqual([{ kind: 'ack' }, { kind: 'ack' }]);
+    expect(accepted).toHaveLength(1);
+    expect(accepted[0]).toMatchObject({ source: 'IMC', programId: 'IMC', contentType: IMC_BATCH_CONTENT_TYPE });
+    expect(decodeImcBatch(accepted[0].body)).toEqual({
+      ok: true,
+      messages: [
+        { topic: IMC_TOPIC.login, body: login, messageId: 'm-1' },
+        { topic: IMC_TOPIC.registrations, body: registration, messageId: 'm-1' },
+      ],
+    });
+  });
+
+  it('asks for a redelivery of every message of a batch the pipeline did not take', async () => {
+    const { service } = setup(async () => {
+      throw new PipelineUnavailableError(new Error('redis down'));
+    });
+    const verdicts = await Promise.all([1, 2, 3].map(() => service.receive(delivery(readImcSeedSample('login-success')))));
+    expect(verdicts.map((v) => v.kind)).toEqual(['retry', 'retry', 'retry']);
   });
 
   it('creates IMC_PROGRAM_ID when preparing', async () => {
