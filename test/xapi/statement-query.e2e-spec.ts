@@ -117,6 +117,15 @@ describe('GET /xAPI/statements (Communication 2.1.3)', () => {
     await api().delete('/xAPI/agents').set('X-Experience-API-Version', '1.0.1').expect(405);
   });
 
+  it('answers 400 for a missing or unsupported X-Experience-API-Version before looking at credentials (Communication 3.3.s3.b7)', async () => {
+    const missing = await api().get(`/xAPI/statements?statementId=${randomUUID()}`).expect(400);
+    expect(missing.headers['x-experience-api-consistent-through']).toBeDefined();
+    await api().post('/xAPI/statements').send(statement()).expect(400);
+    await api().put(`/xAPI/statements?statementId=${randomUUID()}`).send(statement()).expect(400);
+    await api().get('/xAPI/statements').set('X-Experience-API-Version', '0.95').set('Authorization', 'Basic Zm9vOmJhcg==').expect(400);
+    await api().get('/xAPI/activities/state').expect(400);
+  });
+
   it('answers 401 for missing, malformed or wrong credentials (Communication 4.0)', async () => {
     await api().get('/xAPI/statements').set('X-Experience-API-Version', '1.0.3').expect(401);
     await api().get('/xAPI/statements').set('X-Experience-API-Version', '1.0.3').set('Authorization', `Basic ${Buffer.from('foo:bar').toString('base64')}`).expect(401);
