@@ -98,10 +98,13 @@ describe('document resources with ETags (Communication 2.2-2.7, 3.1)', () => {
     await api().put(`${url.replace('profileId', 'agent')}`).set(lrs(client)).send({}).expect(400);
   });
 
-  it('requires If-None-Match or If-Match on every Agent Profile PUT, and merges on POST', async () => {
+  it('requires a precondition to replace an Agent Profile (409), not to create one, and merges on POST (Communication 3.1)', async () => {
     const url = `/xAPI/agents/profile?${qs({ agent: AGENT, profileId: randomUUID() })}`;
-    await api().put(url).set(lrs(client)).send({ car: 'Honda' }).expect(400);
-    await api().put(url).set(lrs(client)).set('If-None-Match', '*').send({ car: 'Honda' }).expect(204);
+    await api().put(url).set(lrs(client)).set('Content-Type', 'text/plain').send('/ asdf / undefined').expect(204);
+    await api().put(url).set(lrs(client)).send({ car: 'Honda' }).expect(409);
+    expect((await api().get(url).set(lrs(client)).expect(200)).text).toBe('/ asdf / undefined');
+    await api().put(url).set(lrs(client)).set('If-Match', '*').send({ car: 'Honda' }).expect(204);
+    await api().put(url).set(lrs(client)).set('If-None-Match', '*').send({ car: 'Ford' }).expect(412);
     await api().post(url).set(lrs(client)).send({ type: 'Civic' }).expect(204);
     expect((await api().get(url).set(lrs(client)).expect(200)).body).toEqual({ car: 'Honda', type: 'Civic' });
     await api().get(`/xAPI/agents/profile?${qs({ agent: { not_actor: 'yup' } })}`).set(lrs(client)).expect(400);

@@ -8,14 +8,14 @@ import { DocumentRepository, type NewDocument, type StoredDocument } from './doc
 import type { DocumentKind } from './xapi-document.entity.js';
 
 /**
- * What a PUT without If-Match or If-None-Match may do (Communication 3.1). The specification requires a precondition
- * to overwrite a profile (409 otherwise); the ADL conformance suite further expects the Agent Profile resource to
- * refuse every unconditional PUT (400), while a new Activity Profile or any State may be written without one.
+ * What a PUT without If-Match or If-None-Match may do (Communication 3.1): a profile that exists already is not
+ * overwritten (409, "if a PUT request is received without either header for a resource that already exists"), a new
+ * one is created; any State may be written without one.
  */
-const UNCONDITIONAL_PUT: Record<DocumentKind, 'allowed' | 'create-only' | 'refused'> = {
+const UNCONDITIONAL_PUT: Record<DocumentKind, 'allowed' | 'create-only'> = {
   state: 'allowed',
   'activity-profile': 'create-only',
-  'agent-profile': 'refused',
+  'agent-profile': 'create-only',
 };
 
 /** Conditional writes lose a race only to a concurrent writer; then the request is evaluated again. */
@@ -69,9 +69,7 @@ export class DocumentsService {
       throw new XapiError(412, current ? 'The document has changed (If-Match / If-None-Match failed)' : 'There is no such document (If-Match failed)');
     }
     if (method !== 'PUT' || ifMatch !== undefined || ifNoneMatch !== undefined) return;
-    const policy = UNCONDITIONAL_PUT[kind];
-    if (policy === 'refused') throw XapiError.badRequest('A PUT to this resource needs If-Match (to replace) or If-None-Match: * (to create)');
-    if (policy === 'create-only' && current) {
+    if (UNCONDITIONAL_PUT[kind] === 'create-only' && current) {
       throw new XapiError(409, 'The document exists: send If-Match with its ETag to replace it (or If-None-Match: * to create only)');
     }
   }
