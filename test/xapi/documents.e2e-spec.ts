@@ -111,6 +111,14 @@ describe('document resources with ETags (Communication 2.2-2.7, 3.1)', () => {
     await api().delete(url).set(lrs(client)).expect(204);
   });
 
+  it('refuses a PUT or POST that carries no document: no body and no Content-Type (Communication 2.2)', async () => {
+    const url = `/xAPI/activities/profile?${qs({ activityId: 'http://www.example.com/activityId/hashset', profileId: randomUUID() })}`;
+    await api().post(url).set(lrs(client)).expect(400);
+    await api().put(url).set(lrs(client)).expect(400);
+    await api().get(url).set(lrs(client)).expect(404);
+    await api().put(url).set(lrs(client)).set('Content-Type', 'text/plain').send('').expect(204);
+  });
+
   it('keeps documents per program', async () => {
     const other = await createClient();
     const params = state();

@@ -83,6 +83,8 @@ const RESOURCE_NAMES: Record<DocumentKind, string> = {
 
 function toDocument(req: XapiRequest): NewDocument {
   const content = req.body.bytes;
+  // A PUT or POST stores the document in its body (Communication 2.2); no body and no type is no document at all.
+  if (content.length === 0 && req.contentType === undefined) throw XapiError.badRequest('The request carries no document: send it as the body, with its Content-Type');
   const contentType = req.contentType ?? 'application/octet-stream';
   return { contentType, content, etag: documentEtag(content) };
 }
