@@ -8,14 +8,15 @@ import { DocumentRepository, type NewDocument, type StoredDocument } from './doc
 import type { DocumentKind } from './xapi-document.entity.js';
 
 /**
- * What a PUT without If-Match or If-None-Match may do (Communication 3.1): a profile that exists already is not
- * overwritten (409, "if a PUT request is received without either header for a resource that already exists"), a new
- * one is created; any State may be written without one.
+ * Whether a PUT needs If-Match or If-None-Match (Communication 3.1): a Client MUST send one to either profile resource
+ * (3.1.s3.b1), so a profile PUT without either is refused: 409 when the document exists (3.1.s4.b13, "without either
+ * header for a resource that already exists"), else 400 (a missing argument, as the ADL suite expects). A State may be
+ * written without one.
  */
-const UNCONDITIONAL_PUT: Record<DocumentKind, 'allowed' | 'create-only'> = {
-  state: 'allowed',
-  'activity-profile': 'create-only',
-  'agent-profile': 'create-only',
+const PUT_NEEDS_PRECONDITION: Record<DocumentKind, boolean> = {
+  state: false,
+  'activity-profile': true,
+  'agent-profile': true,
 };
 
 /** Conditional writes lose a race only to a concurrent writer; then the request is evaluated again. */
@@ -69,9 +70,9 @@ export class DocumentsService {
       throw new XapiError(412, current ? 'The document has changed (If-Match / If-None-Match failed)' : 'There is no such document (If-Match failed)');
     }
     if (method !== 'PUT' || ifMatch !== undefined || ifNoneMatch !== undefined) return;
-    if (UNCONDITIONAL_PUT[kind] === 'create-only' && current) {
-      throw new XapiError(409, 'The document exists: send If-Match with its ETag to replace it (or If-None-Match: * to create only)');
-    }
+    if (!PUT_NEEDS_PRECONDITION[kind]) return;
+    if (current) throw new XapiError(409, 'The document exists: check its current state and send If-Match with its ETag to replace it');
+    throw XapiError.badRequest('A PUT to this resource needs If-None-Match: * to create the document (or If-Match to replace one)');
   }
 }
 
