@@ -65,7 +65,7 @@ describe('GET /xAPI/statements (Communication 2.1.3)', () => {
 
   it('formats as ids or canonical with Accept-Language (XAPI-00170-172)', async () => {
     const idsFormat = (await get(client, { statementId: third.id, format: 'ids' }).expect(200)).body;
-    expect(idsFormat.object).toEqual({ objectType: 'Activity', id: course });
+    expect(idsFormat.object).toEqual({ id: course });
     expect(idsFormat.verb).toEqual({ id: verb });
     const canonical = await api().get(`/xAPI/statements?statementId=${third.id as string}&format=canonical`).set(lrs(client)).set('Accept-Language', 'de-DE').expect(200);
     expect(canonical.body.verb.display).toEqual({ 'de-DE': 'tat' });
