@@ -131,7 +131,7 @@ describe('document resources with ETags (Communication 2.2-2.7, 3.1)', () => {
 });
 
 describe('Agents and Activities resources (Communication 2.4, 2.5)', () => {
-  it('returns a Person for an agent and the latest definition of an Activity', async () => {
+  it('returns a Person for an agent, and an Activity with every definition Statements gave it merged (Communication 2.5, XAPI-00254)', async () => {
     const client = await createClient();
     const person = await api().get(`/xAPI/agents?${qs({ agent: { name: 'Ada', mbox: 'mailto:ada@example.com' } })}`).set(lrs(client)).expect(200);
     expect(person.body).toEqual({ objectType: 'Person', name: ['Ada'], mbox: ['mailto:ada@example.com'] });
@@ -142,6 +142,11 @@ describe('Agents and Activities resources (Communication 2.4, 2.5)', () => {
     await postStatements(client, statement({ object: { ...object, definition: { name: { 'en-US': 'First' } } } }));
     await postStatements(client, statement({ object }));
     expect((await api().get(`/xAPI/activities?${qs({ activityId })}`).set(lrs(client)).expect(200)).body).toEqual(object);
+    await postStatements(client, statement({ object: { id: activityId, definition: { name: { 'fr-FR': 'Deuxième' } } } }));
+    expect((await api().get(`/xAPI/activities?${qs({ activityId })}`).set(lrs(client)).expect(200)).body.definition).toEqual({
+      name: { 'en-US': 'Second', 'fr-FR': 'Deuxième' },
+      type: 'http://adlnet.gov/expapi/activities/course',
+    });
     expect((await api().get(`/xAPI/activities?${qs({ activityId: 'http://example.com/unknown' })}`).set(lrs(client)).expect(200)).body).toEqual({
       objectType: 'Activity',
       id: 'http://example.com/unknown',
