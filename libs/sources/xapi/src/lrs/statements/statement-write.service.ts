@@ -43,10 +43,8 @@ export class StatementWriteService {
     const validated = validateStatements(received.statements);
     if (!validated.ok) throw XapiError.badRequest('The Statements are invalid; nothing was stored', validated.errors);
     if (validated.statements.length === 0) return jsonResponse([]);
-    const { ids, allStoredBefore } = await this.store(req, validated.statements, received.parts);
-    // Communication 2.1.1.s2.b2: Statements the LRS has already change nothing, and it answers 204 (or 409) — for a POST
-    // too; a batch that adds any new Statement still answers 200 with every id.
-    return allStoredBefore ? noContent() : jsonResponse(ids);
+    const ids = await this.store(req, validated.statements, received.parts);
+    return jsonResponse(ids);
   }
 
   async put(req: XapiRequest): Promise<XapiResponse> {
@@ -61,7 +59,7 @@ export class StatementWriteService {
     return noContent();
   }
 
-  private async store(req: XapiRequest, statements: Statement[], parts: AttachmentPart[]): Promise<{ ids: string[]; allStoredBefore: boolean }> {
+  private async store(req: XapiRequest, statements: Statement[], parts: AttachmentPart[]): Promise<string[]> {
     const checked = checkAttachmentParts(statements, parts);
     if (!checked.ok) throw XapiError.badRequest('The attachments do not match the Statements', checked.errors);
     const { programId, clientId } = req.principal;
@@ -99,7 +97,7 @@ export class StatementWriteService {
         'Retry-After': String(err.retryAfterSeconds),
       });
     }
-    return { ids: rows.map((row) => row.statementId), allStoredBefore: rows.every((row) => existing.has(row.statementId)) };
+    return rows.map((row) => row.statementId);
   }
 
   /** The ids voided by voiding Statements; voiding a voiding Statement is refused (Data 2.3.2.s2.b7, XAPI-00016). */
