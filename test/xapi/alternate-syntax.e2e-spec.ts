@@ -43,6 +43,13 @@ describe('the Alternate Request Syntax (Communication 1.3, XAPI-00336)', () => {
     await api().post('/xAPI/statements?method=PATCH').set(lrs(client)).type('form').send(form({ content: '{}' })).expect(400);
   });
 
+  it('treats a form X-Experience-API-Version as the request\'s version even when a real header says otherwise (Communication 1.3.s3.b7)', async () => {
+    const s = statement();
+    const fields = { statementId: s.id as string, content: JSON.stringify(s), 'X-Experience-API-Version': '0.8' };
+    await api().post('/xAPI/statements?method=PUT').set(lrs(client)).type('form').send(form(fields)).expect(400);
+    await api().get(`/xAPI/statements?statementId=${s.id as string}`).set(lrs(client)).expect(404);
+  });
+
   it('still answers 405 for a method the resource does not have', async () => {
     await api().post('/xAPI/statements?method=DELETE').set(lrs(client)).type('form').send(form({ statementId: randomUUID() })).expect(405);
   });

@@ -85,9 +85,11 @@ describe('document resources with ETags (Communication 2.2-2.7, 3.1)', () => {
     await api().put(stateUrl(params)).set(lrs(client)).send({ a: 1 }).expect(400);
   });
 
-  it('requires a precondition to replace an Activity Profile (409), not to create one', async () => {
+  it('requires If-Match or If-None-Match on an Activity Profile PUT: 400 for a new document, 409 for an existing one (Communication 3.1.s3.b1, 3.1.s4.b13)', async () => {
     const url = `/xAPI/activities/profile?${qs({ activityId: 'http://www.example.com/activityId/hashset', profileId: randomUUID() })}`;
-    await api().put(url).set(lrs(client)).send({ p: 1 }).expect(204);
+    await api().put(url).set(lrs(client)).send({ p: 1 }).expect(400);
+    await api().get(url).set(lrs(client)).expect(404);
+    await api().put(url).set(lrs(client)).set('If-None-Match', '*').send({ p: 1 }).expect(204);
     const conflict = await api().put(url).set(lrs(client)).send({ p: 2 }).expect(409);
     expect(conflict.body.message).toMatch(/If-Match/);
     const etag = (await api().get(url).set(lrs(client)).expect(200)).headers['etag'] as string;
@@ -95,17 +97,29 @@ describe('document resources with ETags (Communication 2.2-2.7, 3.1)', () => {
     expect((await api().get(url).set(lrs(client)).expect(200)).body).toEqual({ p: 2 });
     const ids = await api().get(`/xAPI/activities/profile?${qs({ activityId: 'http://www.example.com/activityId/hashset' })}`).set(lrs(client)).expect(200);
     expect(ids.body).toEqual(expect.arrayContaining([new URL(url, 'http://x').searchParams.get('profileId')]));
-    await api().put(`${url.replace('profileId', 'agent')}`).set(lrs(client)).send({}).expect(400);
+    await api().put(`${url.replace('profileId', 'agent')}`).set(lrs(client)).set('If-None-Match', '*').send({}).expect(400);
   });
 
-  it('requires If-None-Match or If-Match on every Agent Profile PUT, and merges on POST', async () => {
+  it('requires If-Match or If-None-Match on an Agent Profile PUT (400 new, 409 existing) and merges on POST (Communication 3.1)', async () => {
     const url = `/xAPI/agents/profile?${qs({ agent: AGENT, profileId: randomUUID() })}`;
-    await api().put(url).set(lrs(client)).send({ car: 'Honda' }).expect(400);
-    await api().put(url).set(lrs(client)).set('If-None-Match', '*').send({ car: 'Honda' }).expect(204);
+    await api().put(url).set(lrs(client)).set('Content-Type', 'text/plain').send('/ asdf / undefined').expect(400);
+    await api().put(url).set(lrs(client)).set('If-None-Match', '*').set('Content-Type', 'text/plain').send('/ asdf / undefined').expect(204);
+    await api().put(url).set(lrs(client)).send({ car: 'Honda' }).expect(409);
+    expect((await api().get(url).set(lrs(client)).expect(200)).text).toBe('/ asdf / undefined');
+    await api().put(url).set(lrs(client)).set('If-Match', '*').send({ car: 'Honda' }).expect(204);
+    await api().put(url).set(lrs(client)).set('If-None-Match', '*').send({ car: 'Ford' }).expect(412);
     await api().post(url).set(lrs(client)).send({ type: 'Civic' }).expect(204);
     expect((await api().get(url).set(lrs(client)).expect(200)).body).toEqual({ car: 'Honda', type: 'Civic' });
     await api().get(`/xAPI/agents/profile?${qs({ agent: { not_actor: 'yup' } })}`).set(lrs(client)).expect(400);
     await api().delete(url).set(lrs(client)).expect(204);
+  });
+
+  it('refuses a PUT or POST that carries no document: no body and no Content-Type (Communication 2.2)', async () => {
+    const url = `/xAPI/activities/profile?${qs({ activityId: 'http://www.example.com/activityId/hashset', profileId: randomUUID() })}`;
+    await api().post(url).set(lrs(client)).expect(400);
+    await api().put(url).set(lrs(client)).set('If-None-Match', '*').expect(400);
+    await api().get(url).set(lrs(client)).expect(404);
+    await api().put(url).set(lrs(client)).set('If-None-Match', '*').set('Content-Type', 'text/plain').send('').expect(204);
   });
 
   it('keeps documents per program', async () => {
@@ -117,7 +131,7 @@ describe('document resources with ETags (Communication 2.2-2.7, 3.1)', () => {
 });
 
 describe('Agents and Activities resources (Communication 2.4, 2.5)', () => {
-  it('returns a Person for an agent and the latest definition of an Activity', async () => {
+  it('returns a Person for an agent, and an Activity with every definition Statements gave it merged (Communication 2.5, XAPI-00254)', async () => {
     const client = await createClient();
     const person = await api().get(`/xAPI/agents?${qs({ agent: { name: 'Ada', mbox: 'mailto:ada@example.com' } })}`).set(lrs(client)).expect(200);
     expect(person.body).toEqual({ objectType: 'Person', name: ['Ada'], mbox: ['mailto:ada@example.com'] });
@@ -128,6 +142,11 @@ describe('Agents and Activities resources (Communication 2.4, 2.5)', () => {
     await postStatements(client, statement({ object: { ...object, definition: { name: { 'en-US': 'First' } } } }));
     await postStatements(client, statement({ object }));
     expect((await api().get(`/xAPI/activities?${qs({ activityId })}`).set(lrs(client)).expect(200)).body).toEqual(object);
+    await postStatements(client, statement({ object: { id: activityId, definition: { name: { 'fr-FR': 'Deuxième' } } } }));
+    expect((await api().get(`/xAPI/activities?${qs({ activityId })}`).set(lrs(client)).expect(200)).body.definition).toEqual({
+      name: { 'en-US': 'Second', 'fr-FR': 'Deuxième' },
+      type: 'http://adlnet.gov/expapi/activities/course',
+    });
     expect((await api().get(`/xAPI/activities?${qs({ activityId: 'http://example.com/unknown' })}`).set(lrs(client)).expect(200)).body).toEqual({
       objectType: 'Activity',
       id: 'http://example.com/unknown',

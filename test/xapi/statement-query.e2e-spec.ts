@@ -65,7 +65,7 @@ describe('GET /xAPI/statements (Communication 2.1.3)', () => {
 
   it('formats as ids or canonical with Accept-Language (XAPI-00170-172)', async () => {
     const idsFormat = (await get(client, { statementId: third.id, format: 'ids' }).expect(200)).body;
-    expect(idsFormat.object).toEqual({ objectType: 'Activity', id: course });
+    expect(idsFormat.object).toEqual({ id: course });
     expect(idsFormat.verb).toEqual({ id: verb });
     const canonical = await api().get(`/xAPI/statements?statementId=${third.id as string}&format=canonical`).set(lrs(client)).set('Accept-Language', 'de-DE').expect(200);
     expect(canonical.body.verb.display).toEqual({ 'de-DE': 'tat' });
@@ -115,6 +115,15 @@ describe('GET /xAPI/statements (Communication 2.1.3)', () => {
     await api().post('/xAPI/activities?activityId=http://example.com/a').set(lrs(client)).expect(405);
     await api().put('/xAPI/agents').set(lrs(client)).expect(405);
     await api().delete('/xAPI/agents').set('X-Experience-API-Version', '1.0.1').expect(405);
+  });
+
+  it('answers 400 for a missing or unsupported X-Experience-API-Version before looking at credentials (Communication 3.3.s3.b7)', async () => {
+    const missing = await api().get(`/xAPI/statements?statementId=${randomUUID()}`).expect(400);
+    expect(missing.headers['x-experience-api-consistent-through']).toBeDefined();
+    await api().post('/xAPI/statements').send(statement()).expect(400);
+    await api().put(`/xAPI/statements?statementId=${randomUUID()}`).send(statement()).expect(400);
+    await api().get('/xAPI/statements').set('X-Experience-API-Version', '0.95').set('Authorization', 'Basic Zm9vOmJhcg==').expect(400);
+    await api().get('/xAPI/activities/state').expect(400);
   });
 
   it('answers 401 for missing, malformed or wrong credentials (Communication 4.0)', async () => {

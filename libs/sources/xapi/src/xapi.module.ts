@@ -21,6 +21,7 @@ import { XapiHttpSetup } from './lrs/http/xapi-http.setup.js';
 import { AgentsActivitiesService } from './lrs/resources/agents-activities.service.js';
 import { AboutController, ActivitiesController, AgentsController } from './lrs/resources/resources.controller.js';
 import { StatementReadService } from './lrs/statements/statement-read.service.js';
+import { StatementWriteBarrier } from './lrs/statements/statement-write-barrier.js';
 import { StatementWriteService } from './lrs/statements/statement-write.service.js';
 import { StatementRepository } from './lrs/statements/statement.repository.js';
 import { StatementsController } from './lrs/statements/statements.controller.js';
@@ -65,6 +66,7 @@ export const XAPI_ENTITIES = [XapiClientEntity, XapiTokenEntity, XapiStatementEn
     XapiAuthGuard,
     StatementRepository,
     StatementWriteService,
+    StatementWriteBarrier,
     StatementReadService,
     StatementsService,
     DocumentRepository,

@@ -15,8 +15,9 @@ export const XapiResource = (...methods: XapiMethod[]) => SetMetadata(RESOURCE_M
 
 /**
  * Every xAPI resource but /about: unwraps the Alternate Request Syntax first (its form may carry Authorization and
- * X-Experience-API-Version), refuses methods the resource does not have (405), authenticates with a Bearer token or
- * HTTP Basic (401), and requires a 1.0.x X-Experience-API-Version (400). The resolved request is `request.xapi`.
+ * X-Experience-API-Version), refuses methods the resource does not have (405), requires a 1.0.x
+ * X-Experience-API-Version (400) and then authenticates with a Bearer token or HTTP Basic (401). The resolved request
+ * is `request.xapi`.
  */
 @Injectable()
 export class XapiAuthGuard extends AuthGuard([XAPI_BEARER_STRATEGY, XAPI_BASIC_STRATEGY]) {
@@ -31,15 +32,17 @@ export class XapiAuthGuard extends AuthGuard([XAPI_BEARER_STRATEGY, XAPI_BASIC_S
     const method = resolved.method === 'HEAD' ? 'GET' : resolved.method;
     if (!allowed.includes(method)) throw XapiError.methodNotAllowed(resolved.method, allowed.includes('GET') ? [...allowed, 'HEAD'] : allowed);
 
+    // Communication 3.3.s3.b7: a request without a 1.0.x version is a 400 whatever its credentials (the ADL suite sends
+    // such requests without any); the version says nothing about the caller, so checking it first reveals nothing.
+    const version = parseVersionHeader(resolved.headers['x-experience-api-version']);
+    if (!version.ok) throw XapiError.badRequest('X-Experience-API-Version is missing or not supported', version.errors);
+
     // Passport reads the Authorization header; in the alternate syntax it may have come as a form parameter.
     if (resolved.alternate) {
       if (resolved.headers.authorization === undefined) delete request.headers.authorization;
       else request.headers.authorization = resolved.headers.authorization;
     }
     await super.canActivate(context);
-
-    const version = parseVersionHeader(resolved.headers['x-experience-api-version']);
-    if (!version.ok) throw XapiError.badRequest('X-Experience-API-Version is missing or not supported', version.errors);
     request.xapi = { ...resolved, principal: request.user as XapiPrincipal };
     return true;
   }

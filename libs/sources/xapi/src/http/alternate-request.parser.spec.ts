@@ -42,10 +42,14 @@ describe('Alternate Request Syntax (Communication 1.3, XAPI-00336)', () => {
     });
   });
 
-  it('lets real headers win over form-carried ones, except Content-Type and Content-Length, which describe the content', () => {
-    const body = new URLSearchParams({ 'X-Experience-API-Version': '0.8', 'Content-Type': 'application/json', content: STATEMENT }).toString();
-    const parse = parseAlternateRequest(input({ body }));
-    expect(parse.ok && parse.alternate && parse.request.headers).toMatchObject({ 'x-experience-api-version': '1.0.3', 'content-type': 'application/json' });
+  it('lets form-carried headers win over the envelope\'s real ones, since the form parameters are the headers (Communication 1.3.s3.b7)', () => {
+    const body = new URLSearchParams({ 'X-Experience-API-Version': '0.8', Authorization: 'Basic Og==', 'Content-Type': 'application/json', content: STATEMENT }).toString();
+    const parse = parseAlternateRequest(input({ headers: { ...input({}).headers, authorization: 'Bearer real' }, body }));
+    expect(parse.ok && parse.alternate && parse.request.headers).toMatchObject({
+      'x-experience-api-version': '0.8',
+      authorization: 'Basic Og==',
+      'content-type': 'application/json',
+    });
   });
 
   it('rejects the syntax when not sent as POST (Communication 1.3.s3.b1)', () => {

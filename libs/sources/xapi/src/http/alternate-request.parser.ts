@@ -39,9 +39,9 @@ const HEADER_PARAMS = ['authorization', 'x-experience-api-version', 'content-typ
  * Recognises and unwraps the Alternate Request Syntax (Communication 1.3): a POST with `?method=X` and a form body
  * carrying headers, query parameters and the `content`. `alternate: false` means a normal request.
  *
- * Where a header arrives both ways, Content-Type and Content-Length come from the form (the real ones describe the
- * form envelope, not the content) and the real header wins for the others. A request without a form Content-Type
- * carries JSON content.
+ * Where a header arrives both ways the form wins: the form parameters are the request's headers (Communication
+ * 1.3.s3.b7), the real ones only describe the envelope, so a form `X-Experience-API-Version: 0.8` is refused even
+ * when the envelope says 1.0.3. A request without a form Content-Type carries JSON content.
  */
 export function parseAlternateRequest(input: AlternateRequestInput): AlternateRequestParse {
   if (input.query['method'] === undefined) return { ok: true, alternate: false };
@@ -69,7 +69,7 @@ export function parseAlternateRequest(input: AlternateRequestInput): AlternateRe
     const lower = name.toLowerCase();
     if (name === 'content') body = value;
     else if (!HEADER_PARAMS.includes(lower)) query[name] = value;
-    else if (lower === 'content-type' || lower === 'content-length' || headers[lower] === undefined) headers[lower] = value;
+    else headers[lower] = value;
   }
   if ((method === 'PUT' || method === 'POST') && body === undefined) {
     return { ok: false, errors: [{ path: 'content', message: `a ${method} in the alternate request syntax needs a "content" form parameter` }] };

@@ -12,11 +12,11 @@ describe('format=exact (Communication 2.1.3.s1.table1.row12, XAPI-00170)', () =>
 });
 
 describe('format=ids (XAPI-00171)', () => {
-  it('keeps only identifiers of Agents, Activities and Verbs', () => {
+  it('keeps only the minimum that identifies Agents, Activities (the id alone) and Verbs (Communication 2.1.3.s1.table1.row12)', () => {
     const out = formatStatement(s({ ...statement(), authority: agent() }), 'ids');
     expect(out.actor).toEqual({ objectType: 'Agent', mbox: 'mailto:ada@example.com' });
     expect(out.verb).toEqual({ id: 'http://adlnet.gov/expapi/verbs/attempted' });
-    expect(out.object).toEqual({ objectType: 'Activity', id: 'https://courses.example.com/algebra/quiz-1' });
+    expect(out.object).toEqual({ id: 'https://courses.example.com/algebra/quiz-1' });
     expect(out.authority).toEqual({ objectType: 'Agent', mbox: 'mailto:ada@example.com' });
   });
 
@@ -35,9 +35,10 @@ describe('format=ids (XAPI-00171)', () => {
       { instructor: agent(), contextActivities: { parent: [activity()] } },
     );
     const out = formatStatement(s(input), 'ids');
-    expect(out.context?.contextActivities?.parent).toEqual([{ objectType: 'Activity', id: 'https://courses.example.com/algebra/quiz-1' }]);
+    expect(out.context?.contextActivities?.parent).toEqual([{ id: 'https://courses.example.com/algebra/quiz-1' }]);
     expect(out.context?.instructor).toEqual({ objectType: 'Agent', mbox: 'mailto:ada@example.com' });
-    expect(out.object).toMatchObject({ objectType: 'SubStatement', object: { id: 'https://courses.example.com/algebra/quiz-1' } });
+    expect(out.object).toMatchObject({ objectType: 'SubStatement' });
+    expect((out.object as unknown as { object: Record<string, unknown> }).object).toEqual({ id: 'https://courses.example.com/algebra/quiz-1' });
     expect((out.object as unknown as { object: Record<string, unknown> }).object['definition']).toBeUndefined();
   });
 });

@@ -98,8 +98,9 @@ function idsActor(actor: Actor): Actor {
   return out as unknown as Actor;
 }
 
+/** An Activity is identified by its id alone; objectType "Activity" is the default and adds nothing (minimum information). */
 function idsActivity(activity: Activity): Activity {
-  return activity.objectType ? { objectType: activity.objectType, id: activity.id } : { id: activity.id };
+  return { id: activity.id };
 }
 
 function canonicalVerb(verb: Verb, options: CanonicalFormatOptions, preferences: LanguagePreference[]): Verb {

@@ -8,14 +8,15 @@ import { DocumentRepository, type NewDocument, type StoredDocument } from './doc
 import type { DocumentKind } from './xapi-document.entity.js';
 
 /**
- * What a PUT without If-Match or If-None-Match may do (Communication 3.1). The specification requires a precondition
- * to overwrite a profile (409 otherwise); the ADL conformance suite further expects the Agent Profile resource to
- * refuse every unconditional PUT (400), while a new Activity Profile or any State may be written without one.
+ * Whether a PUT needs If-Match or If-None-Match (Communication 3.1): a Client MUST send one to either profile resource
+ * (3.1.s3.b1), so a profile PUT without either is refused: 409 when the document exists (3.1.s4.b13, "without either
+ * header for a resource that already exists"), else 400 (a missing argument, as the ADL suite expects). A State may be
+ * written without one.
  */
-const UNCONDITIONAL_PUT: Record<DocumentKind, 'allowed' | 'create-only' | 'refused'> = {
-  state: 'allowed',
-  'activity-profile': 'create-only',
-  'agent-profile': 'refused',
+const PUT_NEEDS_PRECONDITION: Record<DocumentKind, boolean> = {
+  state: false,
+  'activity-profile': true,
+  'agent-profile': true,
 };
 
 /** Conditional writes lose a race only to a concurrent writer; then the request is evaluated again. */
@@ -69,11 +70,9 @@ export class DocumentsService {
       throw new XapiError(412, current ? 'The document has changed (If-Match / If-None-Match failed)' : 'There is no such document (If-Match failed)');
     }
     if (method !== 'PUT' || ifMatch !== undefined || ifNoneMatch !== undefined) return;
-    const policy = UNCONDITIONAL_PUT[kind];
-    if (policy === 'refused') throw XapiError.badRequest('A PUT to this resource needs If-Match (to replace) or If-None-Match: * (to create)');
-    if (policy === 'create-only' && current) {
-      throw new XapiError(409, 'The document exists: send If-Match with its ETag to replace it (or If-None-Match: * to create only)');
-    }
+    if (!PUT_NEEDS_PRECONDITION[kind]) return;
+    if (current) throw new XapiError(409, 'The document exists: check its current state and send If-Match with its ETag to replace it');
+    throw XapiError.badRequest('A PUT to this resource needs If-None-Match: * to create the document (or If-Match to replace one)');
   }
 }
 
@@ -85,6 +84,8 @@ const RESOURCE_NAMES: Record<DocumentKind, string> = {
 
 function toDocument(req: XapiRequest): NewDocument {
   const content = req.body.bytes;
+  // A PUT or POST stores the document in its body (Communication 2.2); no body and no type is no document at all.
+  if (content.length === 0 && req.contentType === undefined) throw XapiError.badRequest('The request carries no document: send it as the body, with its Content-Type');
   const contentType = req.contentType ?? 'application/octet-stream';
   return { contentType, content, etag: documentEtag(content) };
 }

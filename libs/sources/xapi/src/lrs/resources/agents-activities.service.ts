@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { unknownParameterMessage } from '../../http/statement-query.parser.js';
 import { isIri } from '../../statements/formats/identifier.format.js';
-import type { Activity, Statement } from '../../statements/statement.types.js';
+import { mergedActivity } from '../../statements/activity-definition.merger.js';
+import type { Statement } from '../../statements/statement.types.js';
 import { Issues } from '../../statements/validation/validation-issues.js';
 import { parseAgentParam } from '../documents/document-params.parser.js';
 import { XapiError } from '../http/xapi-error.js';
@@ -10,6 +11,9 @@ import { jsonResponse, type XapiResponse } from '../http/xapi-response.js';
 import { activityTerm } from '../statements/statement-terms.js';
 import { StatementRepository } from '../statements/statement.repository.js';
 import { personFor } from './person.js';
+
+/** How many of the latest Statements about an Activity GET /activities merges. */
+const ACTIVITY_STATEMENTS_MERGED = 100;
 
 /** GET /xAPI/agents (a Person, Communication 2.4) and GET /xAPI/activities (an Activity, Communication 2.5). */
 @Injectable()
@@ -24,15 +28,17 @@ export class AgentsActivitiesService {
     return jsonResponse(personFor(agent));
   }
 
-  /** The Activity with the definition of the latest Statement about it, or just its id when there is none. */
+  /**
+   * The Activity with every definition the latest Statements gave it merged, later over earlier (XAPI-00254), or just
+   * its id when none defines it.
+   */
   async activities(req: XapiRequest): Promise<XapiResponse> {
     const issues = new Issues();
     const activityId = single(req, 'activityId', issues);
     if (activityId !== undefined && !isIri(activityId)) issues.add('activityId', 'must be an IRI');
     if (activityId === undefined || !issues.ok) throw XapiError.badRequest('Invalid parameters for GET /activities', issues.list);
-    const stored = await this.statements.latestWithActivity(req.principal.programId, activityTerm(activityId));
-    const object = stored === null ? undefined : ((JSON.parse(stored) as Statement).object as Activity);
-    return jsonResponse(object?.id === activityId ? { ...object, objectType: 'Activity' } : { objectType: 'Activity', id: activityId });
+    const stored = await this.statements.recentWithActivity(req.principal.programId, activityTerm(activityId), ACTIVITY_STATEMENTS_MERGED);
+    return jsonResponse(mergedActivity(activityId, stored.map((s) => JSON.parse(s) as Statement)));
   }
 }
 

@@ -232,12 +232,15 @@ export class StatementRepository {
     return rows.map((r) => ({ sha2: r.sha2, contentType: r.content_type, content: r.content }));
   }
 
-  /** The most recent Statement whose object is the Activity: the LRS's canonical definition of it. */
-  async latestWithActivity(programId: string, term: string): Promise<string | null> {
+  /**
+   * The latest Statements (up to `limit`) that mention the Activity, oldest first: what GET /activities merges into
+   * the Activity. The limit bounds the work for Activities used in very many Statements.
+   */
+  async recentWithActivity(programId: string, term: string, limit: number): Promise<string[]> {
     const rows = (await this.dataSource.query(
-      'SELECT statement FROM xapi_statements WHERE program_id = $1 AND match_terms @> ARRAY[$2]::text[] ORDER BY stored_utc DESC, seq DESC LIMIT 1',
-      [programId, term],
+      'SELECT statement FROM xapi_statements WHERE program_id = $1 AND match_terms @> ARRAY[$2]::text[] ORDER BY stored_utc DESC, seq DESC LIMIT $3',
+      [programId, term, limit],
     )) as { statement: string }[];
-    return rows[0]?.statement ?? null;
+    return rows.map((r) => r.statement).reverse();
   }
 }
