@@ -6,7 +6,7 @@ import { ValidationFailedException } from '@hub/observability';
 import { AcceptService } from '@hub/pipeline';
 import type { EventReceiptDto } from '../dto/event-receipt.dto.js';
 import type { ListEventsQuery } from '../dto/list-events.query.js';
-import { toCanonicalLbEvent } from './lb-event.mapper.js';
+import { lbEventId } from './lb-event.mapper.js';
 import { toUtcIso } from './utc-date-time.js';
 import { validateLbEvents } from './validate-lb-events.js';
 
@@ -27,7 +27,7 @@ export class HubEventsService {
     const denied = [...new Set(result.events.map((e) => e.PublisherProgramId))].filter((p) => !canAccessProgram(caller, p));
     if (denied.length > 0) throw new ForbiddenException(`This API key has no access to program(s): ${denied.join(', ')}`);
 
-    const canonical = result.events.map(toCanonicalLbEvent);
+    const receipts = result.events.map((e) => ({ EventId: lbEventId(e), PublisherEventId: e.PublisherEventId }));
     // One payload per program, so a dead letter or a replay always belongs to exactly one program.
     const items: unknown[] = Array.isArray(body) ? body : [body];
     const byProgram = new Map<string, unknown[]>();
@@ -46,7 +46,7 @@ export class HubEventsService {
         ),
       ),
     );
-    return canonical.map((e) => ({ EventId: e.EventId, PublisherEventId: e.PublisherEventId }));
+    return receipts;
   }
 
   async findPage(query: ListEventsQuery, caller: ApiKeyPrincipal): Promise<EventPage & { limit: number }> {
