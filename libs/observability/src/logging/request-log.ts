@@ -10,7 +10,9 @@ const UNLOGGED = /^\/(health|metrics)\b/;
  * pino-http wrote, so what reads the logs keeps working. Call once the app exists (the root logger is built with it).
  */
 export function registerRequestLog(app: NestFastifyApplication): void {
-  const logger = PinoLogger.root;
+  // The line's fields are fixed and hold no secret, so it skips the redaction every other line goes through: with
+  // its wildcard paths that cost ~9 µs a line against ~2 µs for the whole line without it.
+  const logger = PinoLogger.root.child({}, { redact: [] });
   const role = process.env.HUB_PROCESS_ROLE ?? 'hub';
   app
     .getHttpAdapter()
