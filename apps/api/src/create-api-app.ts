@@ -4,7 +4,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { registerAdminHttp } from '@hub/admin';
-import { CORRELATION_HEADER, correlationId, flattenValidationErrors, ProblemDetailsFilter, registerBodyParsers, rejectNulInUrl, ValidationFailedException } from '@hub/observability';
+import { CORRELATION_HEADER, correlationId, flattenValidationErrors, ProblemDetailsFilter, registerBodyParsers, registerRequestLog, rejectNulInUrl, ValidationFailedException } from '@hub/observability';
 import { ApiModule } from './api.module.js';
 import { buildOpenApiDocument } from './openapi.js';
 
@@ -30,7 +30,10 @@ export async function createApiApp(options: ApiAppOptions): Promise<NestFastifyA
     preview: options.preview,
     abortOnError: !options.preview,
   });
-  if (!options.preview) app.useLogger(app.get(Logger));
+  if (!options.preview) {
+    app.useLogger(app.get(Logger));
+    registerRequestLog(app);
+  }
   if (!options.preview) await registerAdminHttp(app);
   // Strict JSON everywhere, except routes marked @RawBodyRoute() (webhooks that verify and parse the exact bytes).
   registerBodyParsers(app, { bodyLimitBytes: options.bodyLimitBytes });

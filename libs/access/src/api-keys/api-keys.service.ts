@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { hash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { ProgramsService } from '../programs/programs.service.js';
 import type { ApiKeyPrincipal } from './api-key-principal.js';
@@ -9,8 +9,9 @@ const KEY_PREFIX = 'lhk_';
 /** Verified keys are remembered briefly so a busy publisher does not cost a query per request. */
 const CACHE_TTL_MS = 5_000;
 
+/** One-shot hash(): it runs on every request, and a Hash object per call cost more than the digest. */
 export function hashApiKey(key: string): string {
-  return createHash('sha256').update(key, 'utf8').digest('hex');
+  return hash('sha256', key, 'hex');
 }
 
 export interface CreatedApiKey {

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import pino from 'pino';
@@ -28,16 +27,17 @@ export const CORRELATION_HEADER = 'x-correlation-id';
     LoggerModule.forRootAsync({
       inject: [appConfig.KEY],
       useFactory: (config: AppConfig) => ({
-        // Every route; the module's default pattern does not match on this Nest/Fastify pairing.
-        forRoutes: ['{*path}'],
+        // No per-request middleware (a child logger and an AsyncLocalStorage context per request cost the ingress
+        // more CPU than its own work): registerRequestLog writes the request line, and error logs name the request.
+        forRoutes: [],
         pinoHttp: {
           level: config.logLevel,
           redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-          customProps: () => ({ role: process.env.HUB_PROCESS_ROLE ?? 'hub' }),
-          autoLogging: { ignore: (req: IncomingMessage & { originalUrl?: string }) => /^\/(health|metrics)\b/.test(req.originalUrl ?? req.url ?? '') },
+          // Our serializers as they are: pino-http's wrappers would first build a full request object per line.
+          wrapSerializers: false,
           // One short line per request: headers stay out (they carry credentials), the query too (it can carry filters on people).
           serializers: {
-            req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url?.split('?')[0] }),
+            req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url?.split('?')[0] }),
             res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
           },
           // Asynchronous writes: a synchronous write per line costs the ingress more than the request itself under

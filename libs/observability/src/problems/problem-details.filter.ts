@@ -50,13 +50,13 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const response = exception.getResponse();
       const message = typeof response === 'string' ? response : (response as { message?: unknown }).message;
       const detail = Array.isArray(message) ? message.join('; ') : String(message ?? exception.message);
-      if (status >= 500) this.logger.warn({ url: request.url, status, err: exception.message }, 'server error');
+      if (status >= 500) this.logger.warn({ req: request, status, err: exception.message }, 'server error');
       return problem(status, detail);
     }
     const fastify = fastifyStatus(exception);
     if (fastify !== undefined && fastify < 500) return problem(fastify, (exception as Error).message);
     const errorId = randomUUID();
-    this.logger.error({ errorId, url: request.url, err: exception }, 'unhandled error');
+    this.logger.error({ errorId, req: request, err: exception }, 'unhandled error');
     return problem(HttpStatus.INTERNAL_SERVER_ERROR, 'An unexpected error occurred; quote the errorId to an operator.', { errorId });
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res, type RawBodyRequest } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBadRequestResponse, ApiBody, ApiExtraModels, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiServiceUnavailableResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiKeyAuth, CurrentApiKey, type ApiKeyPrincipal } from '@hub/access';
@@ -37,8 +37,8 @@ export class HubEventsController {
   @ApiAcceptedResponse({ type: EventReceiptDto, isArray: true, description: 'Accepted, in input order' })
   @ApiBadRequestResponse({ description: 'problem+json naming each bad field, by index for arrays' })
   @ApiServiceUnavailableResponse({ description: 'The pipeline is unavailable; retry after Retry-After seconds. Nothing was accepted.' })
-  publish(@Body() body: unknown, @CurrentApiKey() caller: ApiKeyPrincipal, @Req() request: FastifyRequest): Promise<EventReceiptDto[]> {
-    return this.service.publish(body, caller, String(request.id));
+  publish(@Body() body: unknown, @CurrentApiKey() caller: ApiKeyPrincipal, @Req() request: RawBodyRequest<FastifyRequest>): Promise<EventReceiptDto[]> {
+    return this.service.publish(body, caller, String(request.id), request.rawBody);
   }
 
   @Get()

@@ -6,7 +6,8 @@ import { ValidationFailedException } from '@hub/observability';
 import { AcceptService } from '@hub/pipeline';
 import type { EventReceiptDto } from '../dto/event-receipt.dto.js';
 import type { ListEventsQuery } from '../dto/list-events.query.js';
-import { toCanonicalLbEvent } from './lb-event.mapper.js';
+import { eventsArrayText } from './events-array-text.js';
+import { lbEventId } from './lb-event.mapper.js';
 import { toUtcIso } from './utc-date-time.js';
 import { validateLbEvents } from './validate-lb-events.js';
 
@@ -20,14 +21,17 @@ export class HubEventsService {
     @Inject(ingestConfig.KEY) private readonly config: IngestConfig,
   ) {}
 
-  /** Validates the whole request, checks program access, then hands it to the pipeline as one payload. */
-  async publish(body: unknown, caller: ApiKeyPrincipal, correlationId?: string): Promise<EventReceiptDto[]> {
+  /**
+   * Validates the whole request, checks program access, then hands it to the pipeline, one payload per program.
+   * `rawBody` (the bytes `body` was parsed from) is handed on as it is when the request holds a single program.
+   */
+  async publish(body: unknown, caller: ApiKeyPrincipal, correlationId?: string, rawBody?: Buffer): Promise<EventReceiptDto[]> {
     const result = validateLbEvents(body, this.config.maxEventsPerRequest);
     if (!result.ok) throw new ValidationFailedException(result.errors);
     const denied = [...new Set(result.events.map((e) => e.PublisherProgramId))].filter((p) => !canAccessProgram(caller, p));
     if (denied.length > 0) throw new ForbiddenException(`This API key has no access to program(s): ${denied.join(', ')}`);
 
-    const canonical = result.events.map(toCanonicalLbEvent);
+    const receipts = result.events.map((e) => ({ EventId: lbEventId(e), PublisherEventId: e.PublisherEventId }));
     // One payload per program, so a dead letter or a replay always belongs to exactly one program.
     const items: unknown[] = Array.isArray(body) ? body : [body];
     const byProgram = new Map<string, unknown[]>();
@@ -38,15 +42,13 @@ export class HubEventsService {
       else byProgram.set(programId, [items[i]]);
     }
     const receivedUtc = new Date().toISOString();
+    const textOf = (items: unknown[]) => (rawBody && byProgram.size === 1 ? eventsArrayText(rawBody, Array.isArray(body)) : JSON.stringify(items));
     await Promise.all(
       [...byProgram].map(([programId, items]) =>
-        this.acceptor.accept(
-          { source: 'LB', programId, body: JSON.stringify(items), contentType: 'application/json', receivedUtc, correlationId },
-          items.length,
-        ),
+        this.acceptor.accept({ source: 'LB', programId, body: textOf(items), contentType: 'application/json', receivedUtc, correlationId }, items.length),
       ),
     );
-    return canonical.map((e) => ({ EventId: e.EventId, PublisherEventId: e.PublisherEventId }));
+    return receipts;
   }
 
   async findPage(query: ListEventsQuery, caller: ApiKeyPrincipal): Promise<EventPage & { limit: number }> {

@@ -6,8 +6,10 @@ import type { ValidatedLbEvent } from './validate-lb-events.js';
  * one activity instance (AI:1234) can start, complete, reopen and complete again.
  */
 export function toCanonicalLbEvent(event: ValidatedLbEvent): CanonicalEvent {
-  return {
-    ...event,
-    EventId: eventIdFor('LB', event.PublisherProgramId, [event.PublisherEventId, event.EventType, event.EventStartUtc]),
-  };
+  return { ...event, EventId: lbEventId(event) };
+}
+
+/** The EventId alone: what the ingress answers with (the worker builds the whole canonical event). */
+export function lbEventId(event: ValidatedLbEvent): string {
+  return eventIdFor('LB', event.PublisherProgramId, [event.PublisherEventId, event.EventType, event.EventStartUtc]);
 }
