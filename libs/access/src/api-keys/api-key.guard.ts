@@ -1,40 +1,31 @@
-import { ForbiddenException, HttpException, Injectable, ServiceUnavailableException, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { ForbiddenException, HttpException, Injectable, ServiceUnavailableException, UnauthorizedException, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { AuthGuard } from '@nestjs/passport';
 import type { ApiKeyPrincipal } from './api-key-principal.js';
 import type { ApiKeyScope } from './api-key.entity.js';
-import { ApiKeysService } from './api-keys.service.js';
-import { bearerToken } from './bearer-token.js';
+import { API_KEY_STRATEGY } from './api-key.strategy.js';
 
 export const REQUIRED_SCOPE = 'hub:required-scope';
 
-type KeyedRequest = Parameters<typeof bearerToken>[0] & { user?: ApiKeyPrincipal };
-
-/** Authenticates the API key (401) and then checks the route's scope (403); the caller becomes `request.user`. */
+/** Authenticates the API key (401) and then checks the route's scope (403). */
 @Injectable()
-export class ApiKeyGuard implements CanActivate {
-  constructor(
-    private readonly reflector: Reflector,
-    private readonly apiKeys: ApiKeysService,
-  ) {}
+export class ApiKeyGuard extends AuthGuard(API_KEY_STRATEGY) {
+  constructor(private readonly reflector: Reflector) {
+    super();
+  }
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
-    const request = context.switchToHttp().getRequest<KeyedRequest>();
-    const principal = await this.authenticate(bearerToken(request));
-    request.user = principal;
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
+    await super.canActivate(context);
     const scope = this.reflector.get<ApiKeyScope | undefined>(REQUIRED_SCOPE, context.getHandler());
+    const principal = context.switchToHttp().getRequest<{ user: ApiKeyPrincipal }>().user;
     if (scope && !principal.scopes.includes(scope)) throw new ForbiddenException(`This API key lacks the scope "${scope}"`);
     return true;
   }
 
-  private async authenticate(token: string | undefined): Promise<ApiKeyPrincipal> {
-    let principal: ApiKeyPrincipal | null = null;
-    try {
-      if (token) principal = await this.apiKeys.verify(token);
-    } catch (err) {
-      // A failed key lookup (database down) is not a wrong key: tell the sender to retry rather than to fix its key.
-      throw err instanceof HttpException ? err : new ServiceUnavailableException('Cannot verify the API key right now; retry later');
-    }
-    if (!principal) throw new UnauthorizedException('A valid API key is required: Authorization: Bearer <key>');
-    return principal;
+  override handleRequest<T>(err: unknown, user: T): T {
+    // A failed key lookup (database down) is not a wrong key: tell the sender to retry rather than to fix its key.
+    if (err) throw err instanceof HttpException ? err : new ServiceUnavailableException('Cannot verify the API key right now; retry later');
+    if (!user) throw new UnauthorizedException('A valid API key is required: Authorization: Bearer <key>');
+    return user;
   }
 }
