@@ -159,7 +159,7 @@ try {
       `Limiting factor of accept (every accept row, ALM's and xAPI's too: see their server CPU rows): CPU of the API process. Per request it spends ${serverRatio(hubSingle, baseSingle)}× (1 event) ` +
         `and ${serverRatio(hubBatch, baseBatch)}× (500 events) the CPU of the bare server, which shares the same two cores ` +
         `with redis-server and the load generator. Its busy CPU during the 1-event load, by owner (V8 CPU profile): ${describeShares(apiProfile.shares, 14)}. ` +
-        'No single part dominates: the request passes Fastify, Nest\'s router, the API-key guard and pipe, the LB validation and event ids, the request log line and BullMQ; ' +
+        'No single part dominates: the request passes Fastify, Nest\'s router, the API-key guard (passport) and pipe, the LB validation and event ids, the request log line and BullMQ; ' +
         '"native" is mostly the socket write system calls of the response and the Redis command, which the bare server pays too.',
     );
 
