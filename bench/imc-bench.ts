@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import pg from 'pg';
 import { join } from 'node:path';
 import { connectImcPublisher, startRabbitMq, type RunningRabbitMq } from '@hub/dev-stack';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -6,6 +7,7 @@ import { IMC_TOPIC, imcRabbitMqDefinitions, imcSubscriptionQueue } from '@hub/so
 import { freePort, type BenchStack } from './bench-stack.js';
 import { timeDrain } from './drain.js';
 import { consumeLikeTheBaseline } from './imc-baseline-consumer.js';
+import { startRecordsAtFeedHead } from './learner-records/learner-records-bench.js';
 
 const SUBSCRIPTION = 'bench';
 /** A second subscription to the same topic, so the baseline consumer gets its own copy of every message. */
@@ -64,6 +66,9 @@ export async function benchImc(stack: BenchStack, programId: string, total: numb
     );
     await publisher.close();
     const baseline = await consumeLikeTheBaseline(broker.url, imcSubscriptionQueue(BASELINE_SUBSCRIPTION, IMC_TOPIC.registrations), stack.redis.url, total, IMC_BENCH_CREDIT);
+    const db = new pg.Client({ connectionString: stack.postgres.url });
+    await db.connect();
+    await startRecordsAtFeedHead(db).finally(() => db.end());
     const workerPort = await freePort();
     const worker = await stack.startProcess(
       'apps/worker/src/main.js',

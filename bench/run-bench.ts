@@ -280,7 +280,10 @@ try {
       `imc: ${fmt(IMC_MESSAGES)} distinct registration changes published to de.imc.ils_registrations on a throw-away RabbitMQ with no consumer, to two subscriptions. ` +
         `Baseline: a bare rhea consumer doing one BullMQ add per message, then accepting it. Hub: one worker with the imc consumer; both at most ${IMC_BENCH_CREDIT} messages unsettled, credit topped up by quarters. ` +
         'Timed from the first message until the worker had accepted all (its hub_events_accepted_total) and until all were stored; the hub worker stores while it consumes, on the same cores, ' +
-        'the baseline only queues. What bounded it before (0.09): Nagle left on (rhea turns it off only for connection.open_receiver), so credit waited on the broker\'s delayed ACK; ' +
+        'the baseline only queues. Limiting factor: the worker\'s CPU. It consumes and stores on the same cores, as fast as it accepts (the two rates above), and a CPU profile of it ' +
+        'in this window (BENCH_CPU_PROFILE) shows it about 88 % busy: the imc checks and normalizing about a fifth, rhea a tenth, GC a tenth, the socket writes to Redis, RabbitMQ and Postgres most of the rest. ' +
+        'The baseline\'s own rate moves by a fifth from run to run (9,600 to 13,800 messages/s here), the hub\'s less. ' +
+        'What bounded it before (0.09): Nagle left on (rhea turns it off only for connection.open_receiver), so credit waited on the broker\'s delayed ACK; ' +
         'credit 50 against a broker that takes 5-20 ms to answer a grant; and one job per message, whose queue bookkeeping took most of the worker. ' +
         'No p50/p99: a queue consumer has no request latency to sample (the broker holds what it has not taken).',
     );

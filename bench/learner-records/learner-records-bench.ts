@@ -99,6 +99,16 @@ async function jobSpan(stack: BenchStack, programId: string): Promise<number> {
  * One drain on a started stack whose API answers at `base` and where no worker runs: queue the events of a new
  * program in 500-event requests, start one worker with HUB_LEARNER_RECORDS as given, time it, stop it.
  */
+/**
+ * Moves the learner-records checkpoint to the head of the feed. Records follow the whole feed, so a worker started in
+ * a later scenario would otherwise first project every earlier scenario's events, on the cores it is measured on.
+ */
+export async function startRecordsAtFeedHead(db: pg.Client): Promise<void> {
+  await db.query(`UPDATE projection_checkpoints SET tx_id = h.tx_id, seq = h.seq
+                    FROM (SELECT coalesce(max(tx_id), 0) AS tx_id, coalesce(max(seq), 0) AS seq FROM events) h
+                   WHERE name = 'learner-records'`);
+}
+
 export async function measureRecordsDrain(stack: BenchStack, base: string, learnerRecords: boolean, options: RecordsBenchOptions = {}): Promise<WorkerRates> {
   const events = options.events ?? 20_000;
   const programId = `LR${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`.slice(0, 25);
@@ -114,9 +124,7 @@ export async function measureRecordsDrain(stack: BenchStack, base: string, learn
   const db = new pg.Client({ connectionString: stack.postgres.url });
   await db.connect();
   // Records follow the whole feed: start them at its head, so this drain does not also project earlier phases' events.
-  await db.query(`UPDATE projection_checkpoints SET tx_id = h.tx_id, seq = h.seq
-                    FROM (SELECT coalesce(max(tx_id), 0) AS tx_id, coalesce(max(seq), 0) AS seq FROM events) h
-                   WHERE name = 'learner-records'`);
+  await startRecordsAtFeedHead(db);
   const port = await freePort();
   const worker = await stack.startProcess('apps/worker/src/main.js', { WORKER_HEALTH_PORT: String(port), HUB_LEARNER_RECORDS: learnerRecords ? 'on' : 'off' }, `http://127.0.0.1:${port}/health/live`);
   await topStatements(db);

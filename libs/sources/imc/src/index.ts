@@ -36,7 +36,9 @@ export { parseImcRecertDueDateChange } from './messages/recert-due-date-change.p
 export { IMC_EVENT_CATEGORIES, IMC_EVENT_TYPES, imcEventTypeOf, type ImcEventType } from './normalize/imc-event-types.js';
 export { imcPublisherEventId } from './normalize/imc-publisher-event-id.js';
 export {
+  checkImcMessage,
   normalizeImcMessage,
+  type ImcCheckResult,
   type ImcInboundMessage,
   type ImcNormalizeOptions,
   type ImcNormalizeResult,

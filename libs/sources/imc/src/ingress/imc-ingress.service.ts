@@ -3,7 +3,7 @@ import { ProgramsService } from '@hub/access';
 import { imcConfig, type ImcConfig } from '@hub/config';
 import { AcceptService, DeadLettersService } from '@hub/pipeline';
 import { encodeImcBatch, IMC_BATCH_CONTENT_TYPE } from '../normalize/imc-batch-payload.js';
-import { normalizeImcMessage } from '../normalize/imc-message.normalizer.js';
+import { checkImcMessage } from '../normalize/imc-message.normalizer.js';
 import { rawBodyBytes, rawBodyText, type ImcDelivery } from '../transport/imc-delivery.js';
 import { ImcVerdicts, type ImcVerdict } from '../transport/imc-verdict.js';
 import { ImcAcceptBatcher } from './imc-accept-batcher.js';
@@ -37,8 +37,8 @@ export class ImcIngressService {
   async receive(delivery: ImcDelivery): Promise<ImcVerdict> {
     const programId = this.config.programId;
 
-    // Parsed here only to dead-letter a bad message at once; the job carries the raw body and the worker normalizes it.
-    const checked = normalizeImcMessage({ topic: delivery.topic, body: delivery.body }, { programId });
+    // Checked here only to dead-letter a bad message at once; the job carries the raw body and the worker normalizes it.
+    const checked = checkImcMessage({ topic: delivery.topic, body: delivery.body }, { programId });
     if (!checked.ok) {
       const { code, field, detail } = checked.reason;
       const reason = `${code}${field ? ` (${field})` : ''}: ${detail}`;

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { JsonValue } from './json-value.js';
 
 /**
@@ -21,5 +21,5 @@ export function canonicalJson(value: JsonValue): string {
  * hashes the same.
  */
 export function canonicalBodyHash(json: JsonValue): string {
-  return createHash('sha256').update(canonicalJson(json), 'utf8').digest('hex');
+  return hash('sha256', canonicalJson(json), 'hex');
 }

@@ -2,7 +2,7 @@ import { eventIdFor } from '@hub/event-store';
 import { canonicalBodyHash } from '../messages/canonical-json.js';
 import { IMC_SEED_SAMPLES, imcSeedSampleJson, readImcSeedSample } from '../messages/fixtures/imc-seed-samples.js';
 import type { JsonObject } from '../messages/json-value.js';
-import { normalizeImcMessage } from './imc-message.normalizer.js';
+import { checkImcMessage, normalizeImcMessage } from './imc-message.normalizer.js';
 
 const programId = 'IMC-PROG';
 const options = { programId };
@@ -136,6 +136,15 @@ describe('normalizeImcMessage failures', () => {
     if (!result.ok) {
       expect(result.reason.code).toBe(code);
       expect(result.reason.field).toBe(field);
+    }
+    // The consumer's check refuses it with the same reason, so what it lets through the worker can store.
+    expect(checkImcMessage({ topic, body }, { programId: program })).toEqual(result);
+  });
+
+  it('lets through, in the consumer check, every seed sample normalizeImcMessage turns into an event', () => {
+    for (const { name, topic } of IMC_SEED_SAMPLES) {
+      const inbound = { topic, body: readImcSeedSample(name) };
+      expect({ name, ok: checkImcMessage(inbound, { programId }).ok }).toEqual({ name, ok: normalizeImcMessage(inbound, { programId }).ok });
     }
   });
 });

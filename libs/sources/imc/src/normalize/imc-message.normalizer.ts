@@ -3,6 +3,7 @@ import { canonicalBodyHash } from '../messages/canonical-json.js';
 import { decodeImcBody } from '../messages/imc-body.decoder.js';
 import { parseImcMessage } from '../messages/imc-message.parser.js';
 import type { ImcMessage } from '../messages/imc-message.types.js';
+import type { JsonObject } from '../messages/json-value.js';
 import { rejection, type ImcFailure } from '../messages/imc-rejection.js';
 import { IMC_EVENT_CATEGORIES, imcEventTypeOf } from './imc-event-types.js';
 import { imcPublisherEventId } from './imc-publisher-event-id.js';
@@ -30,11 +31,14 @@ export type ImcNormalizeResult =
     }
   | ImcFailure;
 
+/** A message that can become an event: its JSON, the typed message and its PublisherEventId. */
+export type ImcCheckResult = { ok: true; json: JsonObject; message: ImcMessage; publisherEventId: string } | ImcFailure;
+
 /**
- * One imc message → one canonical event, or the reason it cannot be one (for the dead-letter store). Pure: the same
- * message gives the same event, whichever topic and body encoding it came with.
+ * Whether one imc message can become a canonical event, and the reason when it cannot (for the dead-letter store):
+ * everything normalizeImcMessage checks, without building the event. The consumer runs this on every message.
  */
-export function normalizeImcMessage(inbound: ImcInboundMessage, options: ImcNormalizeOptions): ImcNormalizeResult {
+export function checkImcMessage(inbound: ImcInboundMessage, options: ImcNormalizeOptions): ImcCheckResult {
   const { programId } = options;
   if (programId.trim() === '' || programId.length > FIELD_LIMITS.PublisherProgramId) {
     return rejection('invalid_program', `the program id must have 1 to ${FIELD_LIMITS.PublisherProgramId} characters`, 'PublisherProgramId');
@@ -48,9 +52,21 @@ export function normalizeImcMessage(inbound: ImcInboundMessage, options: ImcNorm
   const publisherEventId = imcPublisherEventId(message);
   const tooLong = checkLength('PublisherParticipantId', message.participantId) ?? checkLength('PublisherEventId', publisherEventId);
   if (tooLong) return tooLong;
+  return { ok: true, json: decoded.json, message, publisherEventId };
+}
+
+/**
+ * One imc message → one canonical event, or the reason it cannot be one (for the dead-letter store). Pure: the same
+ * message gives the same event, whichever topic and body encoding it came with.
+ */
+export function normalizeImcMessage(inbound: ImcInboundMessage, options: ImcNormalizeOptions): ImcNormalizeResult {
+  const checked = checkImcMessage(inbound, options);
+  if (!checked.ok) return checked;
+  const { json, message, publisherEventId } = checked;
+  const { programId } = options;
 
   // The topic is left out on purpose: the same registration change arrives on two topics and must be stored once.
-  const bodyHash = canonicalBodyHash(decoded.json);
+  const bodyHash = canonicalBodyHash(json);
   const event: CanonicalEvent = {
     EventId: eventIdFor('IMC', programId, [bodyHash]),
     PublisherProgramId: programId,
@@ -59,7 +75,7 @@ export function normalizeImcMessage(inbound: ImcInboundMessage, options: ImcNorm
     PublisherEventId: publisherEventId,
     PublisherParticipantId: message.participantId,
     PublisherEventCategory: { ...IMC_EVENT_CATEGORIES[message.kind] },
-    PublisherEventData: decoded.json,
+    PublisherEventData: json,
     EventStartUtc: message.sentAtUtc,
     EventEndUtc: message.sentAtUtc,
   };
