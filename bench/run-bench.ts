@@ -160,7 +160,9 @@ try {
         `and ${serverRatio(hubBatch, baseBatch)}× (500 events) the CPU of the bare server, which shares the same two cores ` +
         `with redis-server and the load generator. Its busy CPU during the 1-event load, by owner (V8 CPU profile): ${describeShares(apiProfile.shares, 14)}. ` +
         'No single part dominates: the request passes Fastify, Nest\'s router, the API-key guard (passport) and pipe, the LB validation and event ids, the request log line and BullMQ; ' +
-        '"native" is mostly the socket write system calls of the response and the Redis command, which the bare server pays too.',
+        '"native" is mostly the socket write system calls of the response and the Redis command, which the bare server pays too. ' +
+        'p99 has the same bound: a server that is CPU-bound at 10 connections makes requests wait on each other, so its tail grows with its CPU per request ' +
+        '(compare each row\'s p99 ratio with its server CPU ratio).',
     );
 
     // What bounds the API's memory: the same 500-event load on an API whose V8 old generation is capped.
