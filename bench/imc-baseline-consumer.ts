@@ -1,12 +1,13 @@
 import { Queue } from 'bullmq';
 import rhea from 'rhea';
 import { redisOptionsFromUrl } from '@hub/pipeline';
+import { topUpCredit } from '@hub/sources/imc';
 
 /**
  * The imc baseline: a bare AMQP 1.0 consumer (rhea) that does the same durable write as the hub's imc ingress, one
  * BullMQ add per message on an offline-queue-free Redis connection, and then accepts the message; no parsing, no
- * normalizing. Its credit is kept as the hub's is: at most `credit` messages unsettled, topped up by quarters as they
- * settle (rhea's own credit_window refills on receipt, which leaves the unsettled count unbounded). Resolves with
+ * normalizing. Its credit is kept by the hub's own topUpCredit: at most `credit` messages unsettled, topped up by
+ * quarters as they settle (rhea's own credit_window refills on receipt, which leaves the unsettled count unbounded). Resolves with
  * messages accepted per second, timed from the first message.
  */
 export async function consumeLikeTheBaseline(amqpUrl: string, queueName: string, redisUrl: string, total: number, credit: number): Promise<number> {
@@ -30,10 +31,7 @@ export async function consumeLikeTheBaseline(amqpUrl: string, queueName: string,
       let started = 0;
       let unsettled = 0;
       const receiver = connection.open_receiver({ source: { address: `/amq/queue/${queueName}` }, autoaccept: false, credit_window: 0 });
-      const topUp = () => {
-        const missing = credit - unsettled - (receiver as rhea.Receiver & { credit: number }).credit;
-        if (missing >= Math.ceil(credit / 4)) receiver.add_credit(missing);
-      };
+      const topUp = () => topUpCredit(receiver, credit, unsettled);
       receiver.on('receiver_open', topUp);
       receiver.on('message', (context) => {
         started ||= performance.now();

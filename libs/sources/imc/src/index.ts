@@ -58,6 +58,7 @@ export { ImcConnectionStatus, type ImcConnectionSnapshot, type ImcConnectionStat
 export { amqpPlanFor, imcSubscriptionQueue, type AmqpBrokerPlan, type AmqpImcBroker } from './transport/amqp/amqp-broker-plan.js';
 export { amqpSettlementFor } from './transport/amqp/amqp-settlement.js';
 export { AmqpImcConsumer } from './transport/amqp/amqp-imc-consumer.js';
+export { topUpCredit } from './transport/amqp/credit-top-up.js';
 export { imcRabbitMqDefinitions, type RabbitMqDefinitions } from './transport/amqp/rabbitmq-definitions.js';
 export {
   ServiceBusImcConsumer,

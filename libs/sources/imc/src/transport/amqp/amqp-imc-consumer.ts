@@ -8,6 +8,7 @@ import { ImcVerdicts, type ImcVerdict } from '../imc-verdict.js';
 import { ReconnectBackoff, retryHoldMs } from '../reconnect-backoff.js';
 import type { AmqpBrokerPlan, AmqpLinkPlan } from './amqp-broker-plan.js';
 import { amqpSettlementFor, type AmqpSettlement } from './amqp-settlement.js';
+import { topUpCredit } from './credit-top-up.js';
 import { parseAmqpUrl, type AmqpEndpoint } from './amqp-url.js';
 
 export interface AmqpImcConsumerOptions {
@@ -237,17 +238,10 @@ export class AmqpImcConsumer implements ImcConsumer {
     this.options.onSettled?.(link.plan.topic, settlement.outcome);
   }
 
-  /**
-   * Grants credit back up to the configured amount, counting the messages still in hand, in steps of a quarter of it:
-   * a flow frame per message would cost the broker a credit round per message. It cannot stall: below the step,
-   * messages are still in hand (their settlement calls this again) or credit is still out.
-   */
+  /** Grants credit back on a live link (topUpCredit). */
   private topUp(link: TopicLink): void {
     if (this.stopping || link.lost || this.links.get(link.plan.topic) !== link || !link.receiver.is_open() || !link.receiver.source) return;
-    // rhea keeps the credit not yet used by the broker on the link (untyped).
-    const outstanding = (link.receiver as Receiver & { credit: number }).credit;
-    const missing = this.options.credit - link.inflight - outstanding;
-    if (missing >= Math.ceil(this.options.credit / 4)) link.receiver.add_credit(missing);
+    topUpCredit(link.receiver, this.options.credit, link.inflight);
   }
 
   /** Waits, or less when stop() cuts it short. */
